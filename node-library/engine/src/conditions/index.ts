@@ -1,0 +1,3 @@
+export * from './compare';
+export * from './condition-group';
+export * from './safe-regex';

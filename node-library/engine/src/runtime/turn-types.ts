@@ -1,0 +1,89 @@
+import type {
+  ContactInfo, ConversationInfo, HttpTriggerRequest, HttpTriggerResponse, InboundMessage, JsonObject, JsonValue, NodeErrorKind,
+  OutboundMessage, TriggerMatch, VariableChange,
+} from '@fluxo/node-sdk';
+
+/** What a conversation is waiting for, kept in its state between turns. */
+export type WaitingState = {
+  flowId: string;
+  nodeId: string;
+  for: 'input' | 'timer' | 'event';
+  event?: string;
+  /** The timer that ends the wait (a delay, or a question's timeout). */
+  timerId?: string;
+  /** ISO time the timer fires. */
+  fireAt?: string;
+  /** The node's own wait state. */
+  state?: JsonObject;
+};
+
+export type CallFrame = { flowId: string; version: number | 'draft'; nodeId: string };
+
+/** A conversation's position in its flows; plain JSON, stored in Postgres between turns. */
+export type ConversationState = {
+  schemaVersion: 1;
+  status: 'idle' | 'waiting' | 'ended' | 'failed';
+  /** The flow version the current run is pinned to. */
+  flow?: { flowId: string; version: number | 'draft' };
+  waiting?: WaitingState;
+  vars: JsonObject;
+  /** Outputs of the nodes that ran, by node id (`{{ nodes.<id>.* }}`). */
+  nodes: Record<string, JsonObject>;
+  /** What started the run (`{{ trigger.* }}`). */
+  trigger?: JsonObject;
+  /** Flows to return to, innermost last. */
+  callStack: CallFrame[];
+  /** Turns taken so far; timer ids and seeded randomness derive from it. */
+  turns: number;
+};
+
+export type TurnEvent =
+  | { type: 'message'; message: InboundMessage }
+  | { type: 'timer'; timerId: string }
+  | { type: 'event'; name: string; payload?: JsonValue }
+  /** An HTTP trigger the host matched (see Engine.matchHttpTrigger). */
+  | { type: 'http'; request: HttpTriggerRequest; flowId: string; version: number | 'draft'; nodeId: string; match: TriggerMatch };
+
+export type TurnInput = {
+  state: ConversationState | null;
+  event: TurnEvent;
+  contact: ContactInfo;
+  conversation: ConversationInfo;
+  /** The tenant's IANA time zone (defaults to the engine's). */
+  timeZone?: string;
+};
+
+export type TimerEffect =
+  | { action: 'schedule'; timerId: string; fireAt: string; nodeId: string }
+  | { action: 'cancel'; timerId: string };
+
+export type TraceStep = {
+  flowId: string;
+  nodeId: string;
+  type: string;
+  typeVersion: number;
+  /** Epoch ms. */
+  startedAt: number;
+  durationMs: number;
+  /** How the step ended; `error` also when the node's error port took over. */
+  action: 'next' | 'wait' | 'end' | 'jump' | 'error';
+  port?: string;
+  resumed?: boolean;
+  varChanges: VariableChange[];
+  error?: { kind: NodeErrorKind; code: string; message: string };
+};
+
+export type TurnStatus = 'waiting' | 'ended' | 'failed' | 'no_match' | 'ignored';
+
+export type TurnResult = {
+  status: TurnStatus;
+  state: ConversationState;
+  outbound: OutboundMessage[];
+  trace: TraceStep[];
+  timers: TimerEffect[];
+  /** The contact's fields after the turn, when a node changed them. */
+  contactFields?: JsonObject;
+  httpResponse?: HttpTriggerResponse;
+  /** Why the turn failed, when it did. */
+  error?: { nodeId?: string; kind: NodeErrorKind; code: string; message: string };
+};

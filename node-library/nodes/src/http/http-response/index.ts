@@ -1,0 +1,1 @@
+export { httpResponse } from './http-response.node';

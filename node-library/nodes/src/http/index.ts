@@ -1,0 +1,2 @@
+export * from './http-trigger';
+export * from './http-response';

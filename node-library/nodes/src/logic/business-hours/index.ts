@@ -1,0 +1,1 @@
+export { businessHours } from './business-hours.node';

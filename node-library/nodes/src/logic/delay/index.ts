@@ -1,0 +1,1 @@
+export { delay } from './delay.node';

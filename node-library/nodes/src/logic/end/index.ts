@@ -1,0 +1,1 @@
+export { endFlow } from './end.node';

@@ -1,0 +1,1 @@
+export { jumpToFlow } from './jump-to-flow.node';

@@ -1,0 +1,1 @@
+export { randomSplit } from './random-split.node';

@@ -1,0 +1,1 @@
+export { setVariable } from './set-variable.node';

@@ -1,0 +1,1 @@
+export { switchNode } from './switch.node';

@@ -1,0 +1,89 @@
+import type { ContactInfo, ConversationInfo, NodeContext, ResumeEvent } from '../context';
+import type { AnyNodeDefinition, PortDef } from '../define-node';
+import { InternalNodeError } from '../errors';
+import type { JsonObject } from '../json';
+import type { HttpTriggerResponse, InboundMessage, OutboundMessage } from '../messages';
+import type { LogPort, ServicePorts } from '../ports';
+import type { NodeResult } from '../results';
+import { renderConfig } from '../templates/render-config';
+import type { TemplateRenderer } from '../templates/template-renderer';
+import { checkNodeResult } from './check-result';
+import type { VariableStore } from './variables';
+
+/** Everything one node step needs from its host (the engine, or the test harness). */
+export type StepEnvironment = {
+  node: { id: string; type: string; version: number };
+  vars: VariableStore;
+  contact: ContactInfo;
+  conversation: ConversationInfo;
+  message: InboundMessage | undefined;
+  waitState: JsonObject | undefined;
+  timeZone: string;
+  services: ServicePorts;
+  log: LogPort;
+  renderer: TemplateRenderer;
+  /** The template scope, built on demand (most steps render nothing). */
+  scope(): Record<string, unknown>;
+  now(): Date;
+  random(): number;
+  send(message: OutboundMessage): void;
+  respondHttp(response: HttpTriggerResponse): void;
+};
+
+export type StepInput = {
+  def: AnyNodeDefinition;
+  /** Parsed config, before templates are rendered. */
+  config: unknown;
+  /** False skips rendering (the engine knows at compile time). */
+  hasTemplates: boolean;
+  ports: PortDef[];
+  /** Set when the node resumes from a wait. */
+  event?: ResumeEvent;
+};
+
+/**
+ * Runs one node: renders its config, calls `execute` (or `resume`) with a fresh context and
+ * checks what it returned. Throws whatever the node threw, or an InternalNodeError for a
+ * result the engine cannot follow.
+ */
+export async function runNodeStep(input: StepInput, env: StepEnvironment): Promise<{ result: NodeResult; config: unknown }> {
+  const { def } = input;
+  const nowMs = env.now().getTime();
+  const config = input.hasTemplates
+    ? renderConfig(input.config, env.renderer, env.scope(), { nowMs, rawKeys: def.rawConfigKeys as string[] | undefined })
+    : input.config;
+  const ctx = createContext(config, env, nowMs);
+  let result: unknown;
+  if (input.event) {
+    if (!def.resume) throw new InternalNodeError(`${def.key} was resumed, but it never waits (it has no resume).`, 'CANNOT_RESUME');
+    result = await def.resume(ctx, input.event);
+  } else {
+    result = await def.execute(ctx);
+  }
+  return { result: checkNodeResult(def.key, result, input.ports), config };
+}
+
+function createContext(config: unknown, env: StepEnvironment, nowMs: number): NodeContext<unknown> {
+  return {
+    node: env.node,
+    config,
+    vars: env.vars,
+    contact: env.contact,
+    conversation: env.conversation,
+    message: env.message,
+    waitState: env.waitState,
+    timeZone: env.timeZone,
+    log: env.log,
+    http: env.services.http,
+    llm: env.services.llm,
+    knowledge: env.services.knowledge,
+    crm: env.services.crm,
+    calendar: env.services.calendar,
+    secrets: env.services.secrets,
+    send: env.send,
+    respondHttp: env.respondHttp,
+    render: (template, extra) => env.renderer.render(template, extra ? { ...env.scope(), ...extra } : env.scope(), { nowMs }),
+    now: env.now,
+    random: env.random,
+  };
+}

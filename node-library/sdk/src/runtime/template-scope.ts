@@ -1,0 +1,30 @@
+import type { ContactInfo, ConversationInfo } from '../context';
+import type { JsonObject } from '../json';
+import type { InboundMessage } from '../messages';
+
+export type TemplateScopeInput = {
+  vars: JsonObject;
+  contact: ContactInfo;
+  conversation: ConversationInfo;
+  message: InboundMessage | undefined;
+  trigger: JsonObject | undefined;
+  nodes: Record<string, JsonObject>;
+  now: Date;
+};
+
+/**
+ * What `{{ }}` sees: `vars.*` (flow variables), `contact.*` (name, phone, fields.*),
+ * `conversation.*`, `message.*` (the inbound message of this turn), `trigger.*` (what started
+ * the run), `nodes.<nodeId>.*` (earlier nodes' outputs) and `now`.
+ */
+export function buildTemplateScope(input: TemplateScopeInput): Record<string, unknown> {
+  return {
+    vars: input.vars,
+    contact: input.contact,
+    conversation: input.conversation,
+    message: input.message ?? {},
+    trigger: input.trigger ?? {},
+    nodes: input.nodes,
+    now: input.now.toISOString(),
+  };
+}
