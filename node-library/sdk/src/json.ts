@@ -8,7 +8,17 @@ export type JsonObject = { [key: string]: JsonValue };
  * non-finite numbers or cycles). Node outputs and wait state are checked with it because they
  * are persisted with the conversation.
  */
-export function isJsonValue(value: unknown, seen: Set<unknown> = new Set()): value is JsonValue {
+export function isJsonValue(value: unknown): value is JsonValue {
+  return isJsonAtDepth(value, 0);
+}
+
+/**
+ * Deeper than any real payload; a cycle reaches it too, which is how cycles are caught without
+ * the cost of a visited set on the hot path (every node output is checked).
+ */
+const MAX_JSON_DEPTH = 200;
+
+function isJsonAtDepth(value: unknown, depth: number): boolean {
   if (value === null) return true;
   switch (typeof value) {
     case 'string':
@@ -17,13 +27,17 @@ export function isJsonValue(value: unknown, seen: Set<unknown> = new Set()): val
     case 'number':
       return Number.isFinite(value);
     case 'object': {
-      if (seen.has(value)) return false;
-      seen.add(value);
-      const ok = Array.isArray(value)
-        ? value.every((item) => isJsonValue(item, seen))
-        : isPlainObject(value) && Object.values(value).every((item) => item === undefined || isJsonValue(item, seen));
-      seen.delete(value);
-      return ok;
+      if (depth >= MAX_JSON_DEPTH) return false;
+      if (Array.isArray(value)) {
+        for (const item of value) if (!isJsonAtDepth(item, depth + 1)) return false;
+        return true;
+      }
+      if (!isPlainObject(value)) return false;
+      for (const key in value) {
+        const item = (value as Record<string, unknown>)[key];
+        if (item !== undefined && !isJsonAtDepth(item, depth + 1)) return false;
+      }
+      return true;
     }
     default:
       return false;
@@ -38,5 +52,18 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** A deep copy of plain JSON data. */
 export function cloneJson<T extends JsonValue | undefined>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return cloneValue(value) as T;
+}
+
+/** A walk rather than a JSON round trip: several times faster on the small objects of a turn. */
+function cloneValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(cloneValue);
+  const copy: Record<string, unknown> = {};
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    // JSON drops undefined members; so does the copy, and the result stays plain JSON.
+    if (item !== undefined) copy[key] = cloneValue(item);
+  }
+  return copy;
 }

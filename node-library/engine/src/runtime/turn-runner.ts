@@ -27,6 +27,7 @@ export type RunnerEnvironment = {
 };
 
 type Cursor = { flow: CompiledFlow; node: CompiledNode; event?: ResumeEvent; waitState?: JsonObject };
+type StepResult = { result: NodeResult; error?: undefined } | { result?: undefined; error: NodeError };
 
 /**
  * Runs one turn of one conversation: from where it waits (or a trigger) through nodes until a
@@ -101,7 +102,9 @@ export class TurnRunner {
       if (this.visited.length >= this.env.maxSteps) return this.fail(this.stepLimitError(cursor.flow), cursor.node);
       this.visited.push(cursor.node.node.id);
       this.currentFlow = cursor.flow;
-      const { result, error } = await this.step(cursor);
+      let stepped = this.step(cursor);
+      if (stepped instanceof Promise) stepped = await stepped;
+      const { result, error } = stepped;
       if (error) {
         const handler = this.errorHandler(cursor, error);
         if (!handler) return this.fail(error, cursor.node);
@@ -111,7 +114,8 @@ export class TurnRunner {
       switch (result.kind) {
         case 'next': {
           if (result.outputs) this.state.nodes[cursor.node.node.id] = result.outputs;
-          cursor = await this.follow(cursor.flow, cursor.node, result.port);
+          const followed = this.follow(cursor.flow, cursor.node, result.port);
+          cursor = followed instanceof Promise ? await followed : followed;
           break;
         }
         case 'wait':
@@ -133,7 +137,8 @@ export class TurnRunner {
     return this.finish('ended');
   }
 
-  private async step(cursor: Cursor): Promise<{ result: NodeResult; error?: undefined } | { result?: undefined; error: NodeError }> {
+  /** One node; synchronous unless the node itself is (the engine's hot path, see runNodeStep). */
+  private step(cursor: Cursor): StepResult | Promise<StepResult> {
     const { flow, node } = cursor;
     const vars = new VariableStore(this.state.vars, this.contact.fields);
     const started = this.env.clock.now();
@@ -144,31 +149,37 @@ export class TurnRunner {
     };
     if (cursor.event) trace.resumed = true;
     this.trace.push(trace);
-    let outcome: { result: NodeResult; error?: undefined } | { result?: undefined; error: NodeError };
+    const settle = (outcome: StepResult): StepResult => {
+      if (outcome.error) {
+        trace.action = 'error';
+        trace.error = { kind: outcome.error.kind, code: outcome.error.code, message: outcome.error.message };
+      } else {
+        trace.action = outcome.result.kind;
+        if (outcome.result.kind === 'next') trace.port = outcome.result.port;
+      }
+      if (vars.changes.some((c) => c.scope === 'contact')) this.contactChanged = true;
+      trace.durationMs = (this.env.clock.monotonic?.() ?? this.env.clock.now()) - tick;
+      return outcome;
+    };
+    const failed = (thrown: unknown): StepResult => settle({ error: toNodeError(thrown) });
     try {
       if (node.problem || !node.def) throw new NodeConfigError(node.problem ?? 'The node cannot run.');
-      const { result } = await runNodeStep(
+      const stepped = runNodeStep(
         { def: node.def, config: node.config, hasTemplates: node.hasTemplates, ports: node.ports, event: cursor.event },
         this.stepEnvironment(node, vars, cursor.waitState),
       );
-      trace.action = result.kind;
-      if (result.kind === 'next') trace.port = result.port;
-      outcome = { result };
+      if (stepped instanceof Promise) return stepped.then(({ result }) => settle({ result }), failed);
+      return settle({ result: stepped.result });
     } catch (thrown) {
-      const error = toNodeError(thrown);
-      trace.action = 'error';
-      trace.error = { kind: error.kind, code: error.code, message: error.message };
-      outcome = { error };
+      return failed(thrown);
     }
-    if (vars.changes.some((c) => c.scope === 'contact')) this.contactChanged = true;
-    trace.durationMs = (this.env.clock.monotonic?.() ?? this.env.clock.now()) - tick;
-    return outcome;
   }
 
   private stepEnvironment(node: CompiledNode, vars: VariableStore, waitState: JsonObject | undefined) {
     const { input, env, state, contact } = this;
     const message = input.event.type === 'message' ? input.event.message : undefined;
     const now = () => new Date(env.clock.now());
+    let scope: Record<string, unknown> | undefined;
     return {
       node: { id: node.node.id, type: node.node.type, version: node.node.typeVersion },
       vars, contact, conversation: input.conversation, message, waitState,
@@ -176,7 +187,8 @@ export class TurnRunner {
       services: env.services,
       log: env.log,
       renderer: env.renderer,
-      scope: () => buildTemplateScope({ vars: state.vars, contact, conversation: input.conversation, message, trigger: state.trigger, nodes: state.nodes, now: now() }),
+      // Built once per step: it holds live references, so values a node sets show in its later renders.
+      scope: () => (scope ??= buildTemplateScope({ vars: state.vars, contact, conversation: input.conversation, message, trigger: state.trigger, nodes: state.nodes, now: now() })),
       now,
       random: this.random,
       send: (outbound: OutboundMessage) => {
@@ -199,13 +211,17 @@ export class TurnRunner {
     return { flow: cursor.flow, node: target };
   }
 
-  /** The node behind `port`, or where the flow returns to when this branch ends. */
-  private async follow(flow: CompiledFlow, node: CompiledNode, port: string): Promise<Cursor | null> {
+  /** The node behind `port`, or where the flow returns to when this branch ends (async only then). */
+  private follow(flow: CompiledFlow, node: CompiledNode, port: string): Cursor | null | Promise<Cursor | null> {
     const targetId = node.next.get(port);
     const target = targetId ? flow.nodes.get(targetId) : undefined;
     if (target) return { flow, node: target };
     const frame = this.state.callStack.pop();
     if (!frame) return null;
+    return this.returnToCaller(frame);
+  }
+
+  private async returnToCaller(frame: ConversationState['callStack'][number]): Promise<Cursor | null> {
     const caller = await this.env.loadFlow(frame.flowId, frame.version);
     const jumpNode = caller?.nodes.get(frame.nodeId);
     if (!caller || !jumpNode) return null;

@@ -41,12 +41,15 @@ export type StepInput = {
   event?: ResumeEvent;
 };
 
+export type StepOutcome = { result: NodeResult; config: unknown };
+
 /**
  * Runs one node: renders its config, calls `execute` (or `resume`) with a fresh context and
  * checks what it returned. Throws whatever the node threw, or an InternalNodeError for a
- * result the engine cannot follow.
+ * result the engine cannot follow. Most nodes are synchronous; their outcome comes back
+ * synchronously too, because a promise per step is a measurable share of a turn.
  */
-export async function runNodeStep(input: StepInput, env: StepEnvironment): Promise<{ result: NodeResult; config: unknown }> {
+export function runNodeStep(input: StepInput, env: StepEnvironment): StepOutcome | Promise<StepOutcome> {
   const { def } = input;
   const nowMs = env.now().getTime();
   const config = input.hasTemplates
@@ -56,11 +59,16 @@ export async function runNodeStep(input: StepInput, env: StepEnvironment): Promi
   let result: unknown;
   if (input.event) {
     if (!def.resume) throw new InternalNodeError(`${def.key} was resumed, but it never waits (it has no resume).`, 'CANNOT_RESUME');
-    result = await def.resume(ctx, input.event);
+    result = def.resume(ctx, input.event);
   } else {
-    result = await def.execute(ctx);
+    result = def.execute(ctx);
   }
+  if (isPromiseLike(result)) return Promise.resolve(result).then((settled) => ({ result: checkNodeResult(def.key, settled, input.ports), config }));
   return { result: checkNodeResult(def.key, result, input.ports), config };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 function createContext(config: unknown, env: StepEnvironment, nowMs: number): NodeContext<unknown> {

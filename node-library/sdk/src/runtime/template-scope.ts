@@ -25,6 +25,19 @@ export function buildTemplateScope(input: TemplateScopeInput): Record<string, un
     message: input.message ?? {},
     trigger: input.trigger ?? {},
     nodes: input.nodes,
-    now: input.now.toISOString(),
+    now: isoString(input.now),
   };
+}
+
+/** Every step of a turn renders the same instant; toISOString is slow enough to show in profiles. */
+let lastInstant = Number.NaN;
+let lastIso = '';
+
+function isoString(now: Date): string {
+  const ms = now.getTime();
+  if (ms !== lastInstant) {
+    lastIso = now.toISOString();
+    lastInstant = ms;
+  }
+  return lastIso;
 }

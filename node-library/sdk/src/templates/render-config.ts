@@ -21,10 +21,11 @@ export function renderConfig<C>(
   options: RenderOptions & { rawKeys?: readonly string[] } = {},
 ): C {
   if (!isPlainObject(config)) return config;
-  const raw = new Set(options.rawKeys ?? []);
+  const raw = options.rawKeys;
   let out: Record<string, unknown> | undefined;
-  for (const [key, value] of Object.entries(config)) {
-    if (raw.has(key)) continue;
+  for (const key in config) {
+    if (raw?.includes(key)) continue;
+    const value = config[key];
     const rendered = renderValue(value, renderer, scope, options);
     if (rendered !== value) {
       out ??= { ...config };
@@ -47,7 +48,8 @@ function renderValue(value: unknown, renderer: TemplateRenderer, scope: Record<s
   }
   if (isPlainObject(value)) {
     let out: Record<string, unknown> | undefined;
-    for (const [key, item] of Object.entries(value)) {
+    for (const key in value) {
+      const item = value[key];
       const rendered = renderValue(item, renderer, scope, options);
       if (rendered !== item) {
         out ??= { ...value };

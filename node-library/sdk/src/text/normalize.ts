@@ -6,6 +6,8 @@ export type TextCompareOptions = {
 };
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**
  * Text as customers mean it: trimmed, inner whitespace folded, and by default without case or
@@ -13,7 +15,9 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
  */
 export function normalizeText(value: string, options: TextCompareOptions = {}): string {
   let text = value.trim().replace(/\s+/g, ' ');
-  if (options.ignoreAccents !== false) text = text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
-  if (options.ignoreCase !== false) text = text.toLocaleLowerCase('pt-BR');
+  // Most messages are plain ASCII: no accent to strip, and normalize() is the costly part.
+  if (options.ignoreAccents !== false && !ASCII_ONLY.test(text)) text = text.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
+  // pt-BR has no special case mappings (unlike Turkish), so plain lower-casing is the same and faster.
+  if (options.ignoreCase !== false) text = text.toLowerCase();
   return text;
 }

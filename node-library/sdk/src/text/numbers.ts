@@ -2,9 +2,13 @@
  * Reads a number the way a Brazilian or English speaker writes it: "12", "12.5", "12,5",
  * "1.234,56", "1,234.56", "R$ 1.234,56", "-3". Returns undefined when the text is not a number.
  */
+/** The common case (a counter, an age, a menu choice) skips the separator analysis below. */
+const PLAIN_INTEGER = /^-?\d{1,15}$/;
+
 export function parseNumberLoose(input: unknown): number | undefined {
   if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
   if (typeof input !== 'string') return undefined;
+  if (PLAIN_INTEGER.test(input)) return Number(input);
   let text = input.trim().replace(/^R\$\s*/i, '').replace(/\s+/g, '');
   if (!/^[-+]?[\d.,]*\d[\d.,]*$/.test(text)) return undefined;
   const lastComma = text.lastIndexOf(',');

@@ -42,8 +42,21 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The last reading per zone: every conversation asks within the same minute, and Intl is slow. */
+const lastReadings = new Map<string, { minute: number; reading: Readonly<LocalDateTime> }>();
+
 /** The local date, time and weekday of `instant` in `timeZone` (DST included, via Intl). */
-export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
+export function localDateTime(instant: Date, timeZone: string): Readonly<LocalDateTime> {
+  // Zone offsets are whole minutes, so one reading holds for the whole UTC minute.
+  const minute = Math.floor(instant.getTime() / 60_000);
+  const last = lastReadings.get(timeZone);
+  if (last?.minute === minute) return last.reading;
+  const reading = Object.freeze(readLocalDateTime(instant, timeZone));
+  lastReadings.set(timeZone, { minute, reading });
+  return reading;
+}
+
+function readLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
   const parts: Record<string, string> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   const weekday = (parts.weekday ?? '').toLowerCase() as Weekday;
