@@ -13,6 +13,7 @@ export * from './fields';
 export * from './text/normalize';
 export * from './text/numbers';
 export * from './text/phone';
+export * from './text/safe-pattern';
 export * from './templates/template-errors';
 export * from './templates/template-renderer';
 export * from './templates/render-config';

@@ -1,6 +1,5 @@
-import { normalizeText, parseNumberLoose } from '@fluxo/node-sdk';
+import { compilePattern, MAX_PATTERN_INPUT, normalizeText, parseNumberLoose } from '@fluxo/node-sdk';
 import type { TextCompareOptions } from '@fluxo/node-sdk';
-import { compileSafeRegex, MAX_REGEX_INPUT } from './safe-regex';
 
 export const conditionOperators = [
   'equals', 'notEquals', 'contains', 'notContains', 'startsWith', 'endsWith', 'matchesRegex',
@@ -43,7 +42,7 @@ export function compareValues(left: unknown, operator: ConditionOperator, right:
       return text(left, options).endsWith(text(right, options));
     case 'matchesRegex': {
       const flags = options.ignoreCase === false ? 'u' : 'iu';
-      return compileSafeRegex(toText(right), flags).test(toText(left).slice(0, MAX_REGEX_INPUT));
+      return compilePattern(toText(right), flags).test(toText(left).slice(0, MAX_PATTERN_INPUT));
     }
     case 'greaterThan':
     case 'greaterOrEqual':

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { ui } from '@fluxo/node-sdk';
+import { patternProblem, ui } from '@fluxo/node-sdk';
 import { compareValues, conditionOperators, operatorLabels, OPERATORS_WITHOUT_RIGHT } from './compare';
 import type { ConditionOperator } from './compare';
-import { regexProblem } from './safe-regex';
 
 export type ConditionRule = { left: string; operator: ConditionOperator; right?: string };
 
@@ -25,7 +24,7 @@ export const conditionRuleSchema = z
       ctx.addIssue({ code: 'custom', path: ['right'], message: `"${operatorLabels[rule.operator]}" needs a value to compare with.` });
     }
     if (rule.operator === 'matchesRegex' && rule.right !== undefined && !rule.right.includes('{{')) {
-      const problem = regexProblem(rule.right);
+      const problem = patternProblem(rule.right);
       if (problem) ctx.addIssue({ code: 'custom', path: ['right'], message: problem });
     }
   });

@@ -1,3 +1,2 @@
 export * from './compare';
 export * from './condition-group';
-export * from './safe-regex';

@@ -3,7 +3,3 @@ export type { ChoiceMatch, ChoiceMatchedBy, ChoiceOption } from './match-choice'
 export { anyMessageText, messageText, stripEdgePunctuation } from './message-text';
 export { optionIdSchema, reportOptionIdProblems } from './option-ids';
 export type { OptionAtPath } from './option-ids';
-export {
-  compilePattern, hasNestedQuantifier, MAX_PATTERN_INPUT, MAX_PATTERN_LENGTH, NESTED_QUANTIFIER_MESSAGE, patternProblem, patternSafetyProblem,
-  patternSyntaxProblem,
-} from './safe-pattern';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { defineNode, next, normalizeText, ui } from '@fluxo/node-sdk';
+import { compilePattern, defineNode, MAX_PATTERN_INPUT, MAX_PATTERN_LENGTH, next, normalizeText, patternSafetyProblem, patternSyntaxProblem, ui } from '@fluxo/node-sdk';
 import type { ContactInfo, InboundMessage, InboundMessageType, JsonObject, TextCompareOptions, TriggerMatch } from '@fluxo/node-sdk';
 import { anyMessageText, messageText, stripEdgePunctuation } from '../shared/message-text';
-import { compilePattern, MAX_PATTERN_INPUT, MAX_PATTERN_LENGTH, patternSafetyProblem, patternSyntaxProblem } from '../shared/safe-pattern';
 
 export const TRIGGER_MODES = ['any', 'keywords', 'regex', 'firstMessage'] as const;
 export type TriggerMode = (typeof TRIGGER_MODES)[number];

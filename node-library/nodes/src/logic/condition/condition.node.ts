@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineNode, next, NodeConfigError } from '@fluxo/node-sdk';
-import { conditionGroupSchema, evaluateConditionGroup, regexProblem } from '@fluxo/engine';
+import { defineNode, next, NodeConfigError, patternProblem } from '@fluxo/node-sdk';
+import { conditionGroupSchema, evaluateConditionGroup } from '@fluxo/engine';
 import type { ConditionGroup } from '@fluxo/engine';
 
 /** Splits the flow in two by structured rules (operand, operator, operand; all/any). */
@@ -33,7 +33,7 @@ export const condition = defineNode({
 function assertRenderedPatternsAreSafe(group: ConditionGroup): void {
   for (const rule of group.rules) {
     if (rule.operator !== 'matchesRegex') continue;
-    const problem = regexProblem(rule.right ?? '');
+    const problem = patternProblem(rule.right ?? '');
     if (problem) throw new NodeConfigError(`Condition pattern "${rule.right ?? ''}": ${problem}`, 'CONDITION_PATTERN');
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineNode, next, NodeConfigError, ui } from '@fluxo/node-sdk';
-import { compareValues, conditionOperators, operatorLabels, OPERATORS_WITHOUT_RIGHT, regexProblem } from '@fluxo/engine';
+import { defineNode, next, NodeConfigError, patternProblem, ui } from '@fluxo/node-sdk';
+import { compareValues, conditionOperators, operatorLabels, OPERATORS_WITHOUT_RIGHT } from '@fluxo/engine';
 import type { ConditionOperator } from '@fluxo/engine';
 import { branchIdSchema, uniqueBranchIds } from '../branch-ids';
 
@@ -23,7 +23,7 @@ const caseSchema = z
   .superRefine((item, ctx) => {
     // A templated pattern is only known after rendering; execute checks that one.
     if (item.operator !== 'matchesRegex' || item.value.includes('{{')) return;
-    const problem = regexProblem(item.value);
+    const problem = patternProblem(item.value);
     if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem });
   });
 
@@ -53,7 +53,7 @@ export const switchNode = defineNode({
     const { value, cases, ignoreCase, ignoreAccents } = ctx.config;
     for (const item of cases) {
       if (item.operator === 'matchesRegex') {
-        const problem = regexProblem(item.value);
+        const problem = patternProblem(item.value);
         if (problem) throw new NodeConfigError(`Case "${item.label}": ${problem}`, 'SWITCH_PATTERN');
       }
       if (compareValues(value, item.operator, item.value, { ignoreCase, ignoreAccents })) {

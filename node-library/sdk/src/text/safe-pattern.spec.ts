@@ -59,3 +59,13 @@ describe('compilePattern', () => {
     expect(() => compilePattern('(a+)+')).toThrow(/repeats a group/);
   });
 });
+
+describe('patterns tenants write', () => {
+  it.each(['(a+)+', '(\\w*)*', '(x|y+){2,}', '(.*a){3}', 'a'.repeat(201), '(a)\\1', '[unclosed'])('refuses %s', (pattern) => {
+    expect(patternProblem(pattern)).not.toBeNull();
+  });
+
+  it.each(['^\\d{5}-?\\d{3}$', '^(oi|olá|ola)\\b', '[a-z]+@[a-z]+\\.com', '^(\\d{2})/(\\d{2})$'])('accepts %s', (pattern) => {
+    expect(patternProblem(pattern)).toBeNull();
+  });
+});
