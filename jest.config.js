@@ -1,15 +1,31 @@
-/** One jest run for every package; sources are compiled by swc and each package is resolved to its src. */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }];
+/**
+ * One jest run for every package; sources are compiled by swc (decorators and their metadata on,
+ * for Nest) and each node-library package resolves to its src.
+ */
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+}];
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/node-library', '<rootDir>/tests'],
+  roots: ['<rootDir>/node-library', '<rootDir>/server', '<rootDir>/tests'],
   testMatch: ['**/*.spec.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    '/node_modules/@nestjs/.+\\.js$': '<rootDir>/tools/jest/esm-package-transform.js',
+  },
+  // Everything in node_modules runs as shipped, except the ES-module-only Nest packages.
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
   moduleNameMapper: {
     '^@fluxo/node-sdk$': '<rootDir>/node-library/sdk/src/index.ts',
     '^@fluxo/engine$': '<rootDir>/node-library/engine/src/index.ts',
     '^@fluxo/nodes$': '<rootDir>/node-library/nodes/src/index.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Server tests boot databases; PGlite alone takes seconds to start.
+  testTimeout: 30_000,
 };

@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { vector } from '@electric-sql/pglite/vector';
+import { DataSource } from 'typeorm';
+import { migrations } from '../../../../migrations';
+import { pglitePoolDriver } from './pglite-pool';
+
+export type DatabaseTarget =
+  /** A Postgres server. */
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** Embedded PGlite in a folder, or in memory (tests) when `dataDir` is 'memory://'. */
+  | { kind: 'pglite'; dataDir: string };
+
+export type Database = { dataSource: DataSource; target: DatabaseTarget; close(): Promise<void> };
+
+/** Opens the database and runs pending migrations (the schema never changes any other way). */
+export async function openDatabase(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<Database> {
+  let pglite: PGlite | undefined;
+  let dataSource: DataSource;
+  if (target.kind === 'pglite') {
+    if (target.dataDir !== 'memory://') mkdirSync(resolve(target.dataDir), { recursive: true });
+    pglite = await PGlite.create(target.dataDir === 'memory://' ? undefined : resolve(target.dataDir), { extensions: { vector, pgcrypto } });
+    dataSource = new DataSource({ type: 'postgres', driver: pglitePoolDriver(pglite), migrations, migrationsTransactionMode: 'each' });
+  } else {
+    dataSource = new DataSource({ type: 'postgres', url: target.url, migrations, migrationsTransactionMode: 'each', poolSize: target.poolSize ?? 20 });
+  }
+  await dataSource.initialize();
+  if (options.migrate !== false) await dataSource.runMigrations();
+  return {
+    dataSource,
+    target,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await pglite?.close();
+    },
+  };
+}
+
+export function databaseTarget(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseTarget {
+  return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pglite') };
+}

@@ -1,0 +1,30 @@
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { currentLogContext } from './log-context';
+
+/**
+ * Paths that may hold secrets anywhere in a log object. Redaction is a second wall: code should
+ * not log secrets in the first place.
+ */
+export const REDACTED_PATHS = [
+  'password', '*.password', 'token', '*.token', 'accessToken', '*.accessToken', 'refreshToken', '*.refreshToken',
+  'apiKey', '*.apiKey', 'secret', '*.secret', 'authorization', '*.authorization',
+  'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-fluxo-secret"]', 'req.headers["x-hub-signature-256"]',
+];
+
+function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // tenantId / conversationId / requestId of the running request or job, on every line.
+    mixin: () => ({ ...currentLogContext() }),
+    base: { service: 'fluxo' },
+  });
+}
+
+/** The process logger; its level follows LOG_LEVEL once the config is read (setLogLevel). */
+export const logger: Logger = createLogger(process.env.NODE_ENV === 'test' ? 'silent' : 'info');
+
+export function setLogLevel(level: string): void {
+  logger.level = level;
+}
