@@ -5,15 +5,27 @@ import { SECRET_KEY } from './platform/auth/token.service';
 import { APP_CONFIG } from './platform/config/app-config';
 import type { AppConfig } from './platform/config/app-config';
 import { AuthModule } from './modules/auth/auth.module';
+import { ConversationsModule } from './modules/conversations/conversations.module';
 import { HealthController } from './modules/health/health.controller';
+import { SimulationsModule } from './modules/simulations/simulations.module';
+import { JOB_QUEUE } from './platform/queue';
+import type { JobQueue } from './platform/queue';
+import { RuntimeHostModule } from './runtime-host/runtime-host.module';
+import { RUNS_WORKER } from './runtime-host/runtime-worker';
+import { RUNTIME_EVENTS } from './runtime-host/turn-events';
+import type { RuntimeEvents } from './runtime-host/turn-events';
 
 export type AppDependencies = {
   config: AppConfig;
   secretKey: string;
   dataSource: DataSource;
+  queue: JobQueue;
+  events: RuntimeEvents;
+  /** This process runs the job processors (the worker, or the embedded all-in-one). */
+  runsWorker: boolean;
 };
 
-/** The process-wide pieces every feature may inject: config, secret key, database. */
+/** The process-wide pieces every feature may inject: config, secret key, database, queue, runtime events. */
 @Module({})
 class PlatformModule {
   static register(deps: AppDependencies): DynamicModule {
@@ -24,8 +36,11 @@ class PlatformModule {
         { provide: APP_CONFIG, useValue: deps.config },
         { provide: SECRET_KEY, useValue: deps.secretKey },
         { provide: DataSource, useValue: deps.dataSource },
+        { provide: JOB_QUEUE, useValue: deps.queue },
+        { provide: RUNTIME_EVENTS, useValue: deps.events },
+        { provide: RUNS_WORKER, useValue: deps.runsWorker },
       ],
-      exports: [APP_CONFIG, SECRET_KEY, DataSource],
+      exports: [APP_CONFIG, SECRET_KEY, DataSource, JOB_QUEUE, RUNTIME_EVENTS, RUNS_WORKER],
     };
   }
 }
@@ -35,7 +50,7 @@ export class AppModule {
   static register(deps: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(deps), AuthModule],
+      imports: [PlatformModule.register(deps), AuthModule, RuntimeHostModule, SimulationsModule, ConversationsModule],
       controllers: [HealthController],
     };
   }

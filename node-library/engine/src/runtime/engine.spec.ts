@@ -1,4 +1,4 @@
-import { InMemoryRuntime } from '../memory';
+import { InMemoryFlowSource, InMemoryRuntime } from '../memory';
 import { graph, testRegistry } from '../__fixtures__/test-nodes';
 
 function runtime(options: { maxSteps?: number; fallbackMessage?: string } = {}) {
@@ -22,6 +22,20 @@ describe('engine: triggers and waits', () => {
     expect(second.trace[0]).toMatchObject({ nodeId: 'ask', resumed: true, varChanges: [{ scope: 'flow', name: 'name', from: null, to: 'Maria' }] });
     expect(rt.replyTexts('c1')).toEqual(['Olá!', 'Seu nome?', 'Prazer, Maria! Você disse "Maria".']);
     expect((await rt.state('c1'))?.status).toBe('ended');
+  });
+
+  it('runs a turn on the flows the turn brings, instead of its own source (one engine, many tenants)', async () => {
+    const rt = runtime();
+    rt.flows.publish('own', graph([['t', 'test.trigger'], ['s', 'test.say', { text: 'own flow' }]], ['t>s']));
+    const tenantFlows = new InMemoryFlowSource();
+    tenantFlows.publish('tenant', graph([['t', 'test.trigger'], ['s', 'test.say', { text: 'tenant flow' }]], ['t>s']));
+    const message = { id: 'm1', type: 'text' as const, text: 'oi', timestamp: '2026-05-13T13:00:00Z' };
+    const result = await rt.engine.runTurn({
+      state: null, event: { type: 'message', message }, flows: tenantFlows,
+      contact: { id: 'k1', isNew: true, fields: {} }, conversation: { id: 'c1', channel: 'test' },
+    });
+    expect(result.outbound).toEqual([{ kind: 'text', text: 'tenant flow' }]);
+    expect(result.state.flow).toEqual({ flowId: 'tenant', version: 1 });
   });
 
   it('answers no_match and stores nothing when no trigger matches', async () => {

@@ -14,6 +14,7 @@ import type { TurnInput, TurnResult } from './turn-types';
 
 export type EngineOptions = {
   registry: NodeRegistry;
+  /** Where flows come from, unless a turn brings its own (a multi-tenant host passes one per turn). */
   flows: FlowSource;
   clock: Clock;
   /** Ports the host provides; the others fail with a clear "not configured" error. */
@@ -59,14 +60,14 @@ export class Engine {
 
   /** Runs one turn. Never throws for a flow's own failures: they come back as `status: 'failed'`. */
   async runTurn(input: TurnInput): Promise<TurnResult> {
-    const runner = new TurnRunner(this.runnerEnvironment(input.timeZone), input);
+    const flows = input.flows ?? this.options.flows;
+    const runner = new TurnRunner(this.runnerEnvironment(input.timeZone, flows), input);
     const { state, event } = input;
     const waiting = state?.status === 'waiting' ? state.waiting : undefined;
     switch (event.type) {
       case 'message': {
         if (waiting) return runner.resume(waiting, { type: 'input', message: event.message });
-        const flows = await this.triggerFlows();
-        const candidate = matchMessageTriggers(flows, event.message, input.contact);
+        const candidate = matchMessageTriggers(await this.triggerFlows(flows), event.message, input.contact);
         if (!candidate) return TurnRunner.ignored(input, 'no_match');
         return runner.start(candidate.flow, candidate.node, candidate.match.outputs);
       }
@@ -77,7 +78,7 @@ export class Engine {
         if (waiting?.for !== 'event' || waiting.event !== event.name) return TurnRunner.ignored(input);
         return runner.resume(waiting, { type: 'event', name: event.name, payload: event.payload });
       case 'http': {
-        const flow = await this.loadFlow(event.flowId, event.version);
+        const flow = await this.loadFlow(flows, event.flowId, event.version);
         const node = flow?.nodes.get(event.nodeId);
         if (!flow || !node) return TurnRunner.ignored(input, 'no_match');
         return runner.start(flow, node, event.match.outputs);
@@ -89,9 +90,9 @@ export class Engine {
    * Which published flow an HTTP call to a trigger path starts, and for which conversation
    * (the match's `conversationKey`). 'unauthorized' when the trigger's secret header is wrong.
    */
-  async matchHttpTrigger(request: HttpTriggerRequest, secrets?: SecretsPort): Promise<HttpTriggerTarget | 'unauthorized' | null> {
+  async matchHttpTrigger(request: HttpTriggerRequest, secrets?: SecretsPort, flows: FlowSource = this.options.flows): Promise<HttpTriggerTarget | 'unauthorized' | null> {
     const renderer = createTemplateRenderer({ timeZone: this.options.timeZone ?? 'UTC', limits: this.options.templateLimits });
-    const found = await matchHttpTriggers(await this.triggerFlows(), request, secrets ?? this.services.secrets ?? unavailablePort('secrets'), renderer);
+    const found = await matchHttpTriggers(await this.triggerFlows(flows), request, secrets ?? this.services.secrets ?? unavailablePort('secrets'), renderer);
     if (found === null || found === 'unauthorized') return found;
     return { flowId: found.flow.flowId, version: found.flow.version, nodeId: found.node.node.id, match: found.match };
   }
@@ -110,16 +111,16 @@ export class Engine {
     return flow;
   }
 
-  private async loadFlow(flowId: string, version?: number | 'draft'): Promise<CompiledFlow | null> {
-    const source = await this.options.flows.getFlow(flowId, version);
+  private async loadFlow(flows: FlowSource, flowId: string, version?: number | 'draft'): Promise<CompiledFlow | null> {
+    const source = await flows.getFlow(flowId, version);
     return source ? this.compile(source) : null;
   }
 
-  private async triggerFlows(): Promise<CompiledFlow[]> {
-    return (await this.options.flows.triggerFlows()).map((version) => this.compile(version));
+  private async triggerFlows(flows: FlowSource): Promise<CompiledFlow[]> {
+    return (await flows.triggerFlows()).map((version) => this.compile(version));
   }
 
-  private runnerEnvironment(timeZone: string | undefined) {
+  private runnerEnvironment(timeZone: string | undefined, flows: FlowSource) {
     const { options } = this;
     return {
       clock: options.clock,
@@ -130,7 +131,7 @@ export class Engine {
       maxCallDepth: options.maxCallDepth ?? 10,
       fallbackMessage: options.fallbackMessage ?? DEFAULT_FALLBACK_MESSAGE,
       random: options.random,
-      loadFlow: (flowId: string, version?: number | 'draft') => this.loadFlow(flowId, version),
+      loadFlow: (flowId: string, version?: number | 'draft') => this.loadFlow(flows, flowId, version),
     };
   }
 }

@@ -2,6 +2,7 @@ import type {
   ContactInfo, ConversationInfo, HttpTriggerRequest, HttpTriggerResponse, InboundMessage, JsonObject, JsonValue, NodeErrorKind,
   OutboundMessage, TriggerMatch, VariableChange,
 } from '@fluxo/node-sdk';
+import type { FlowSource } from '../ports';
 
 /** What a conversation is waiting for, kept in its state between turns. */
 export type WaitingState = {
@@ -51,6 +52,8 @@ export type TurnInput = {
   conversation: ConversationInfo;
   /** The tenant's IANA time zone (defaults to the engine's). */
   timeZone?: string;
+  /** The flows this turn sees, instead of the engine's own source (one engine, many tenants). */
+  flows?: FlowSource;
 };
 
 export type TimerEffect =

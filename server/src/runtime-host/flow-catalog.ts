@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { Engine, NodeRegistry } from '@fluxo/engine';
+import type { Clock, FlowGraph, FlowSource, FlowVersion } from '@fluxo/engine';
+import { builtinNodes } from '@fluxo/nodes';
+import type { Queryable } from '../platform/database/sql';
+import { queryOne, queryRows } from '../platform/database/sql';
+
+/** Which versions a conversation's triggers and jumps see. */
+export type FlowScope =
+  /** Real channels: every published flow of the tenant. */
+  | { kind: 'live' }
+  /** A simulation of one flow's draft or published version. */
+  | { kind: 'draft' | 'published'; flowId: string };
+
+type VersionRow = { flow_id: string; version: number; graph: FlowGraph; settings: FlowSettings; name: string };
+export type FlowSettings = { debounceMs?: number; sessionTimeoutMinutes?: number; sessionEndMessage?: string; fallbackMessage?: string };
+
+const MAX_CACHED_VERSIONS = 2_000;
+const systemClock: Clock = { now: () => Date.now(), monotonic: () => performance.now() };
+
+/**
+ * Flow versions for the engine. Published versions never change, so they are cached by
+ * (flow, version) and keep the same graph object, which is what lets the engine reuse its
+ * compiled form; drafts are cached by revision.
+ */
+@Injectable()
+export class FlowCatalog {
+  readonly registry = new NodeRegistry(builtinNodes);
+  /** One engine for every tenant: each turn brings its tenant's flow source; the engine keeps compiled graphs. */
+  readonly engine = new Engine({ registry: this.registry, flows: { getFlow: () => null, triggerFlows: () => [] }, clock: systemClock });
+  private readonly versions = new Map<string, FlowVersion & { settings: FlowSettings }>();
+
+  /** A FlowSource reading inside `db` (the turn's transaction). */
+  source(db: Queryable, tenantId: string, scope: FlowScope): FlowSource {
+    return {
+      getFlow: (flowId, version) => this.getFlow(db, tenantId, flowId, scope.kind === 'draft' && flowId === scope.flowId && version === undefined ? 'draft' : version),
+      triggerFlows: () => this.triggerFlows(db, tenantId, scope),
+    };
+  }
+
+  async getFlow(db: Queryable, tenantId: string, flowId: string, version?: number | 'draft'): Promise<(FlowVersion & { settings: FlowSettings }) | null> {
+    if (version === 'draft') {
+      const row = await queryOne<{ id: string; name: string; graph: FlowGraph; settings: FlowSettings; revision: number }>(db,
+        `SELECT id, name, graph, settings, revision FROM flows WHERE id = $1 AND tenant_id = $2`, [flowId, tenantId]);
+      if (!row) return null;
+      return this.remember(`${flowId}:draft:${row.revision}`, () => ({ flowId, version: 'draft', name: row.name, graph: row.graph, settings: row.settings }));
+    }
+    let wanted = version;
+    if (wanted === undefined) {
+      const flow = await queryOne<{ published_version: number | null }>(db, `SELECT published_version FROM flows WHERE id = $1 AND tenant_id = $2`, [flowId, tenantId]);
+      if (!flow?.published_version) return null;
+      wanted = flow.published_version;
+    }
+    const cached = this.versions.get(`${flowId}:${wanted}`);
+    if (cached) return cached;
+    const row = await queryOne<VersionRow>(db,
+      `SELECT v.flow_id, v.version, v.graph, v.settings, f.name FROM flow_versions v JOIN flows f ON f.id = v.flow_id
+        WHERE v.flow_id = $1 AND v.version = $2 AND v.tenant_id = $3`, [flowId, wanted, tenantId]);
+    if (!row) return null;
+    return this.remember(`${flowId}:${wanted}`, () => ({ flowId, version: row.version, name: row.name, graph: row.graph, settings: row.settings }));
+  }
+
+  private async triggerFlows(db: Queryable, tenantId: string, scope: FlowScope): Promise<FlowVersion[]> {
+    if (scope.kind !== 'live') {
+      const flow = await this.getFlow(db, tenantId, scope.flowId, scope.kind === 'draft' ? 'draft' : undefined);
+      return flow ? [flow] : [];
+    }
+    const published = await queryRows<{ id: string; published_version: number }>(db,
+      `SELECT id, published_version FROM flows WHERE tenant_id = $1 AND published_version IS NOT NULL ORDER BY created_at`, [tenantId]);
+    const flows = await Promise.all(published.map((f) => this.getFlow(db, tenantId, f.id, f.published_version)));
+    return flows.filter((f): f is NonNullable<typeof f> => f !== null);
+  }
+
+  private remember(key: string, make: () => FlowVersion & { settings: FlowSettings }): FlowVersion & { settings: FlowSettings } {
+    let version = this.versions.get(key);
+    if (!version) {
+      version = make();
+      if (this.versions.size >= MAX_CACHED_VERSIONS) this.versions.delete(this.versions.keys().next().value as string);
+      this.versions.set(key, version);
+    }
+    return version;
+  }
+}

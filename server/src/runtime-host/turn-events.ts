@@ -1,0 +1,90 @@
+import { EventEmitter } from 'node:events';
+import type { OutboundMessage, JsonObject } from '@fluxo/node-sdk';
+import type { TraceStep, TurnStatus, WaitingState } from '@fluxo/engine';
+import Redis from 'ioredis';
+import { logger } from '../platform/logging/logger';
+
+/** A turn was committed (the simulator's HTTP answer waits for it). */
+export type TurnCompletedEvent = {
+  type: 'turn.completed';
+  tenantId: string;
+  conversationId: string;
+  turnId: string;
+  messageIds: string[];
+  status: TurnStatus;
+  replies: Array<{ id: string; message: OutboundMessage }>;
+  waitingFor: Pick<WaitingState, 'nodeId' | 'for' | 'fireAt'> | null;
+  trace: TraceStep[];
+  httpResponse?: { status: number; headers?: Record<string, string>; body: unknown };
+  vars: JsonObject;
+};
+
+/** An outbound message reached its channel (the simulator socket pushes it). */
+export type OutboundDeliveredEvent = { type: 'outbound.delivered'; tenantId: string; conversationId: string; outboxId: string; message: OutboundMessage };
+
+export type RuntimeEvent = TurnCompletedEvent | OutboundDeliveredEvent;
+
+/**
+ * Tells api processes what workers did. In one process it is an EventEmitter; with Redis it is a
+ * pub/sub channel, because the turn may run in another process than the request that waits for it.
+ */
+export interface RuntimeEvents {
+  publish(event: RuntimeEvent): Promise<void>;
+  subscribe(listener: (event: RuntimeEvent) => void): () => void;
+  close(): Promise<void>;
+}
+
+export const RUNTIME_EVENTS = Symbol('RUNTIME_EVENTS');
+
+export class InProcessRuntimeEvents implements RuntimeEvents {
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  async publish(event: RuntimeEvent): Promise<void> {
+    this.emitter.emit('event', event);
+  }
+
+  subscribe(listener: (event: RuntimeEvent) => void): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+export class RedisRuntimeEvents implements RuntimeEvents {
+  private readonly local = new InProcessRuntimeEvents();
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly ready: Promise<unknown>;
+
+  constructor(redisUrl: string, private readonly channel = 'fluxo:runtime-events') {
+    this.publisher = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    this.subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    this.subscriber.on('message', (_channel: string, payload: string) => {
+      void this.local.publish(JSON.parse(payload) as RuntimeEvent);
+    });
+    this.ready = this.subscriber.subscribe(channel);
+    for (const client of [this.publisher, this.subscriber]) client.on('error', (error) => logger.error({ err: error }, 'runtime events: Redis error'));
+  }
+
+  async publish(event: RuntimeEvent): Promise<void> {
+    await this.publisher.publish(this.channel, JSON.stringify(event));
+  }
+
+  subscribe(listener: (event: RuntimeEvent) => void): () => void {
+    return this.local.subscribe(listener);
+  }
+
+  /** Resolves once the subscription is live (events published before it are not seen). */
+  async whenReady(): Promise<void> {
+    await this.ready;
+  }
+
+  async close(): Promise<void> {
+    await this.local.close();
+    this.subscriber.disconnect();
+    this.publisher.disconnect();
+  }
+}
