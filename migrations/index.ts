@@ -1,4 +1,6 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
+import { FlowAuthorship1764200000000 } from './1764200000000-flow-authorship';
+import { TenantSecrets1764300000000 } from './1764300000000-tenant-secrets';
 
 /** Every migration, oldest first. Listed by hand so that the compiled and the test runs load the same set. */
-export const migrations = [InitialSchema1764100000000];
+export const migrations = [InitialSchema1764100000000, FlowAuthorship1764200000000, TenantSecrets1764300000000];

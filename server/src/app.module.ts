@@ -6,7 +6,11 @@ import { APP_CONFIG } from './platform/config/app-config';
 import type { AppConfig } from './platform/config/app-config';
 import { AuthModule } from './modules/auth/auth.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
+import { FlowsModule } from './modules/flows/flows.module';
 import { HealthController } from './modules/health/health.controller';
+import { HooksModule } from './modules/hooks/hooks.module';
+import { SecretsModule } from './modules/secrets/secrets.module';
+import { NodeTypesModule } from './modules/node-types/node-types.module';
 import { SimulationsModule } from './modules/simulations/simulations.module';
 import { JOB_QUEUE } from './platform/queue';
 import type { JobQueue } from './platform/queue';
@@ -50,7 +54,7 @@ export class AppModule {
   static register(deps: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(deps), AuthModule, RuntimeHostModule, SimulationsModule, ConversationsModule],
+      imports: [PlatformModule.register(deps), AuthModule, RuntimeHostModule, SimulationsModule, ConversationsModule, SecretsModule, HooksModule, NodeTypesModule, FlowsModule],
       controllers: [HealthController],
     };
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { json } from 'express';
+import { json, urlencoded } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -18,6 +18,8 @@ export async function createHttpApp(deps: AppDependencies): Promise<NestExpressA
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(deps), { bodyParser: false, logger: new NestPinoLogger() });
   app.use(requestLogging);
   app.use(json({ limit: BODY_LIMIT }));
+  // HTTP triggers also take form posts, as webhook senders often use them.
+  app.use(urlencoded({ limit: BODY_LIMIT, extended: false }));
   // Body errors (bad JSON, too large) happen before Nest's filters can see them.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();

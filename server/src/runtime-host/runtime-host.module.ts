@@ -4,10 +4,11 @@ import { InboundIntake } from './inbound-intake';
 import { OutboxDelivery } from './outbox-delivery';
 import { RuntimeWorker } from './runtime-worker';
 import { TurnCoordinator } from './turn-coordinator';
+import { TurnWaiter } from './turn-waiter';
 
 /** Drives the engine: intake, the per-conversation turn pipeline, timers and outbound delivery. */
 @Module({
-  providers: [FlowCatalog, TurnCoordinator, OutboxDelivery, InboundIntake, RuntimeWorker],
-  exports: [FlowCatalog, TurnCoordinator, InboundIntake],
+  providers: [FlowCatalog, TurnCoordinator, OutboxDelivery, InboundIntake, TurnWaiter, RuntimeWorker],
+  exports: [FlowCatalog, TurnCoordinator, InboundIntake, TurnWaiter],
 })
 export class RuntimeHostModule {}

@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import { buttonsBot, graphOf, insertFlow } from '../factories/flow-factory';
 import { startTestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
 import type { TestApp } from '../support/test-app';
 
 describe('simulator and the turn pipeline (Postgres)', () => {
@@ -83,10 +84,3 @@ describe('simulator and the turn pipeline (Postgres)', () => {
   });
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

@@ -1,4 +1,6 @@
+import { NodeRegistry, validateGraph } from '@fluxo/engine';
 import type { FlowGraph } from '@fluxo/engine';
+import { builtinNodes } from '@fluxo/nodes';
 import type { DataSource } from 'typeorm';
 
 type NodeSpec = [id: string, type: string, config?: Record<string, unknown>];
@@ -19,6 +21,9 @@ export function graphOf(nodes: NodeSpec[], edges: string[]): FlowGraph {
 
 /** A flow row with its draft, published as version 1 unless `publish` is false. */
 export async function insertFlow(db: DataSource, tenantId: string, graph: FlowGraph, options: { name?: string; publish?: boolean; settings?: Record<string, unknown> } = {}): Promise<string> {
+  // A factory graph that could not be published would make a test fail far from its cause.
+  const problems = validateGraph(graph, new NodeRegistry(builtinNodes), 'publish');
+  if (problems.length) throw new Error(`The test flow is invalid: ${JSON.stringify(problems)}`);
   const settings = JSON.stringify(options.settings ?? {});
   const [flow] = await db.query(`INSERT INTO flows (tenant_id, name, graph, settings, published_version) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
     [tenantId, options.name ?? 'Test flow', JSON.stringify(graph), settings, options.publish === false ? null : 1]);
@@ -39,4 +44,16 @@ export const buttonsBot = (): FlowGraph => graphOf(
     ['horarios', 'fluxo.sendMessage', { kind: 'text', text: 'Das 8h às 18h' }],
   ],
   ['start>ask', 'ask>menu', 'menu:precos>precos', 'menu:horarios>horarios'],
+);
+
+/** webhook → set variable → condition → templated JSON response: the HTTP-trigger flow of the tests and the bench. */
+export const leadWebhook = (options: { secretName?: string } = {}): FlowGraph => graphOf(
+  [
+    ['hook', 'fluxo.httpTrigger', { method: 'POST', path: 'leads', conversationKey: '{{ body.from }}', ...(options.secretName ? { secretName: options.secretName } : {}) }],
+    ['count', 'fluxo.setVariable', { assignments: [{ name: 'calls', value: '{{ contact.fields.calls | default: 0 | plus: 1 }}', type: 'number', scope: 'contact' }] }],
+    ['big', 'fluxo.condition', { conditions: { rules: [{ left: '{{ trigger.body.value }}', operator: 'greaterThan', right: '1000' }] } }],
+    ['hot', 'fluxo.httpResponse', { status: 201, body: '{"lead": {{ trigger.body.from | json }}, "tier": "hot", "calls": {{ contact.fields.calls }}}' }],
+    ['cold', 'fluxo.httpResponse', { status: 200, body: '{"lead": {{ trigger.body.from | json }}, "tier": "cold", "calls": {{ contact.fields.calls }}}' }],
+  ],
+  ['hook>count', 'count>big', 'big:true>hot', 'big:false>cold'],
 );

@@ -1,38 +1,88 @@
+import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import Redis from 'ioredis';
 import { createHttpApp } from '../../src/bootstrap';
+import { loadConfig } from '../../src/platform/config/app-config';
+import type { AppConfig } from '../../src/platform/config/app-config';
+import type { Database } from '../../src/platform/database/database';
 import { logger } from '../../src/platform/logging/logger';
 import { createJobQueue } from '../../src/platform/queue';
-import { InProcessRuntimeEvents } from '../../src/runtime-host/turn-events';
-import { loadConfig } from '../../src/platform/config/app-config';
-import type { Database } from '../../src/platform/database/database';
+import { InProcessRuntimeEvents, RedisRuntimeEvents } from '../../src/runtime-host/turn-events';
 import { createTestDatabase } from './test-database';
 import type { TestDatabaseKind } from './test-database';
 import { TestClient } from './test-client';
 
-export type TestApp = { app: INestApplication; database: Database; baseUrl: string; client: TestClient; close(): Promise<void> };
+export const TEST_SECRET_KEY = 'test-secret-key-0123456789abcdef0123456789';
+/** The Redis server tests use: TEST_REDIS_URL, or the local server CI starts. */
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export type TestApp = {
+  app: INestApplication;
+  database: Database;
+  config: AppConfig;
+  baseUrl: string;
+  client: TestClient;
+  /** The environment a worker process needs to join this app (same database, Redis prefix and key). */
+  processEnv(): Record<string, string>;
+  close(): Promise<void>;
+};
+
+export type TestAppOptions = {
+  database?: TestDatabaseKind;
+  env?: Record<string, string>;
+  /** Run the job processors in this process too (default true). */
+  runsWorker?: boolean;
+  /** Jobs through BullMQ and runtime events through Redis, under a prefix of the test's own. */
+  redis?: boolean;
+};
 
 /** The whole server on a free port with a fresh database, as the e2e and medium tests use it. */
-export async function startTestApp(options: { database?: TestDatabaseKind; env?: Record<string, string>; runsWorker?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase(options.database ?? 'postgres');
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...options.env });
-  const queue = createJobQueue({ onFailed: (queueName, _data, error) => logger.error({ err: error, queue: queueName }, 'job failed') });
-  const events = new InProcessRuntimeEvents();
-  const app = await createHttpApp({
-    config, secretKey: 'test-secret-key-0123456789abcdef0123456789', dataSource: database.dataSource, queue, events, runsWorker: options.runsWorker ?? true,
+  const redisEnv: Record<string, string> = options.redis ? { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `fluxo-test-${randomBytes(4).toString('hex')}` } : {};
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...redisEnv, ...options.env });
+  const queue = createJobQueue({
+    redisUrl: config.redisUrl,
+    prefix: config.queuePrefix,
+    onFailed: (queueName, _data, error) => logger.error({ err: error, queue: queueName }, 'job failed'),
+    onError: (error, context) => logger.error({ err: error, ...context }, 'job queue error'),
   });
+  const events = config.redisUrl ? new RedisRuntimeEvents(config.redisUrl, `${config.queuePrefix}:runtime-events`) : new InProcessRuntimeEvents();
+  if (events instanceof RedisRuntimeEvents) await events.whenReady();
+  const app = await createHttpApp({ config, secretKey: TEST_SECRET_KEY, dataSource: database.dataSource, queue, events, runsWorker: options.runsWorker ?? true });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   return {
     app,
     database,
+    config,
     baseUrl,
     client: new TestClient(baseUrl),
+    processEnv() {
+      if (database.target.kind !== 'postgres') throw new Error('Other processes can only share a Postgres test database.');
+      return { DATABASE_URL: database.target.url, FLUXO_SECRET_KEY: TEST_SECRET_KEY, LOG_LEVEL: 'info', ...redisEnv };
+    },
     async close() {
       await app.close();
       await queue.close();
       await events.close();
       await database.close();
+      if (config.redisUrl) await deleteRedisKeys(config.redisUrl, config.queuePrefix);
     },
   };
+}
+
+async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

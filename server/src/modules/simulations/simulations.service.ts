@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { OutboundMessage } from '@fluxo/node-sdk';
 import { DataSource } from 'typeorm';
 import { queryOne } from '../../platform/database/sql';
 import { inTenantTransaction } from '../../platform/database/tenant-transaction';
 import { AppError, notFound } from '../../platform/errors/app-error';
-import { InboundIntake } from '../../runtime-host/inbound-intake';
 import type { StoredInbound } from '../../runtime-host/pending-event';
-import { RUNTIME_EVENTS } from '../../runtime-host/turn-events';
-import type { RuntimeEvents, TurnCompletedEvent } from '../../runtime-host/turn-events';
+import type { TurnCompletedEvent } from '../../runtime-host/turn-events';
+import { TurnWaiter } from '../../runtime-host/turn-waiter';
 
 export const SIMULATOR_CHANNEL = 'simulator';
 /** How long a simulator request waits for its turn before answering 202 (the socket still gets the replies). */
@@ -28,8 +27,7 @@ export type SimulationReply = Pick<TurnCompletedEvent, 'status' | 'waitingFor' |
 export class SimulationsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly intake: InboundIntake,
-    @Inject(RUNTIME_EVENTS) private readonly events: RuntimeEvents,
+    private readonly waiter: TurnWaiter,
   ) {}
 
   async startSimulation(tenantId: string, flowId: string, source: 'draft' | 'published'): Promise<{ simulationId: string; source: string }> {
@@ -56,30 +54,9 @@ export class SimulationsService {
     if (!conversation) throw notFound('The simulation');
     const content = input.buttonId ? await this.buttonTap(simulationId, input.buttonId) : ({ kind: 'message', message: { type: 'text', text: input.text } } as StoredInbound);
     const type = input.buttonId ? 'interactive_reply' : 'text';
-    // Listen before the message exists, so a fast worker cannot finish the turn unseen.
-    let messageId = '';
-    const early: TurnCompletedEvent[] = [];
-    let settle: ((event: TurnCompletedEvent) => void) | undefined;
-    const unsubscribe = this.events.subscribe((event) => {
-      if (event.type !== 'turn.completed' || event.conversationId !== simulationId) return;
-      if (!messageId) early.push(event);
-      else if (event.messageIds.includes(messageId)) settle?.(event);
-    });
-    try {
-      ({ messageId } = await this.intake.receive({ tenantId, conversationId: simulationId, channel: SIMULATOR_CHANNEL, type, content }));
-      const seen = early.find((event) => event.messageIds.includes(messageId));
-      const completed = seen ?? (await new Promise<TurnCompletedEvent | null>((resolve) => {
-        const timeout = setTimeout(() => resolve(null), TURN_WAIT_MS);
-        settle = (event) => {
-          clearTimeout(timeout);
-          resolve(event);
-        };
-      }));
-      if (!completed) return { status: 'pending', messageId };
-      return { turnId: completed.turnId, status: completed.status, replies: completed.replies, waitingFor: completed.waitingFor, trace: completed.trace, vars: completed.vars };
-    } finally {
-      unsubscribe();
-    }
+    const { messageId, turn } = await this.waiter.receiveAndAwait({ tenantId, conversationId: simulationId, channel: SIMULATOR_CHANNEL, type, content }, TURN_WAIT_MS);
+    if (!turn) return { status: 'pending', messageId };
+    return { turnId: turn.turnId, status: turn.status, replies: turn.replies, waitingFor: turn.waitingFor, trace: turn.trace, vars: turn.vars };
   }
 
   /** A tap on a button the bot sent: its title comes from the bot's last message that offered it. */

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { vector } from '@electric-sql/pglite/vector';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../../../migrations';
 import { pglitePoolDriver } from './pglite-pool';
@@ -27,7 +28,7 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
     dataSource = new DataSource({ type: 'postgres', url: target.url, migrations, migrationsTransactionMode: 'each', poolSize: target.poolSize ?? 20 });
   }
   await dataSource.initialize();
-  if (options.migrate !== false) await dataSource.runMigrations();
+  if (options.migrate !== false) await runMigrationsOnce(dataSource, target);
   return {
     dataSource,
     target,
@@ -41,3 +42,22 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
 export function databaseTarget(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseTarget {
   return config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: resolve(config.dataDir, 'pglite') };
 }
+
+/** Every process runs migrations at start; an advisory lock makes the others wait for the first. */
+async function runMigrationsOnce(dataSource: DataSource, target: DatabaseTarget): Promise<void> {
+  if (target.kind === 'pglite') {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const lock = new Client({ connectionString: target.url });
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.end();
+  }
+}
+
+/** An arbitrary constant naming Fluxo's migration lock. */
+const MIGRATION_LOCK = 0x466c7578;

@@ -12,6 +12,7 @@ const httpLogger = pinoHttp({
   customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
   serializers: {
     req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   },
 });
 

@@ -1,36 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import IORedis from 'ioredis';
 import { BullMqJobQueue } from './bullmq-queue';
+import { TEST_REDIS_URL, deleteKeys, waitUntil, withRedis } from './queue-test-support';
 
 /** What only Redis can do: share work between processes. Needs a real Redis; fails (never skips) without one. */
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
 describe('BullMqJobQueue across instances', () => {
   const prefix = `fluxo-test-${randomUUID()}`;
   const opened: BullMqJobQueue[] = [];
   const errors: Error[] = [];
   const open = (instancePrefix = prefix) => {
-    const queue = new BullMqJobQueue({ redisUrl: REDIS_URL, prefix: instancePrefix, onError: (error) => errors.push(error) });
+    const queue = new BullMqJobQueue({ redisUrl: TEST_REDIS_URL, prefix: instancePrefix, onError: (error) => errors.push(error) });
     opened.push(queue);
     return queue;
   };
-  let redis: IORedis;
-
-  beforeAll(async () => {
-    redis = new IORedis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 2_000 });
-    await redis.connect().catch((error: unknown) => {
-      throw new Error(`the BullMQ tests need Redis at ${REDIS_URL} (set REDIS_URL): ${String(error)}`);
-    });
-  });
+  beforeAll(() => withRedis(async (redis) => void (await redis.ping())));
 
   afterAll(async () => {
     await Promise.all(opened.map((queue) => queue.close()));
-    for (const pattern of [`${prefix}:*`, `${prefix}-other:*`]) {
-      const keys = await redis.keys(pattern);
-      if (keys.length > 0) await redis.del(...keys);
-    }
-    await expect(redis.keys(`${prefix}*`)).resolves.toEqual([]);
-    redis.disconnect();
+    await withRedis(async (redis) => {
+      await deleteKeys(redis, `${prefix}*`);
+      await expect(redis.keys(`${prefix}*`)).resolves.toEqual([]);
+    });
     expect(errors).toEqual([]);
   });
 
@@ -73,10 +62,3 @@ describe('BullMqJobQueue across instances', () => {
   });
 });
 
-async function waitUntil(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

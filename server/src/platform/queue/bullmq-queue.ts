@@ -48,6 +48,9 @@ export class BullMqJobQueue implements JobQueue {
   private readonly queues = new Map<string, Queue<object, void, string>>();
   private readonly workers = new Map<string, Worker<object, void, string>>();
   private readonly prefix: string;
+  /** Set when close() starts: process() refuses. */
+  private stopping = false;
+  /** Set once workers are done: add() refuses. Until then a running job may still add follow-ups. */
   private closed = false;
   private closing?: Promise<void>;
 
@@ -76,7 +79,7 @@ export class BullMqJobQueue implements JobQueue {
   }
 
   process<T extends object>(queue: string, handler: JobHandler<T>, options?: { concurrency?: number }): void {
-    if (this.closed) throw new Error('job queue is closed');
+    if (this.stopping) throw new Error('job queue is closed');
     if (this.workers.has(queue)) throw new Error(`queue "${queue}" already has a handler in this process`);
     const concurrency = resolveConcurrency(options);
     // The port hands each queue's handler the data it was given for that queue; the cast only erases T.
@@ -113,9 +116,10 @@ export class BullMqJobQueue implements JobQueue {
   }
 
   private async shutDown(): Promise<void> {
-    this.closed = true;
+    this.stopping = true;
     // Workers first: Worker.close() waits for the running jobs, which may still add follow-ups.
     await Promise.all([...this.workers.values()].map((worker) => worker.close()));
+    this.closed = true;
     await Promise.all([...this.queues.values()].map((bullQueue) => bullQueue.close()));
     if (this.connection.status !== 'end') await this.connection.quit();
   }

@@ -1,32 +1,9 @@
 import type { JobHandler, JobOptions, JobQueue, JobQueueHooks } from './job-queue.port';
 import { systemClock } from './queue-clock';
 import type { QueueClock } from './queue-clock';
+import { newQueueState } from './in-process-state';
+import type { Entry, QueueState } from './in-process-state';
 import { errorReporter, reportFailure, resolveConcurrency, resolveJobOptions, retryDelayMs, toError } from './job-options';
-
-type Entry = {
-  data: object;
-  key: string | undefined;
-  attempts: number;
-  backoffMs: number;
-  /** Attempts started so far. */
-  attempt: number;
-  dueAt: number;
-  timer?: unknown;
-};
-
-type QueueState = {
-  name: string;
-  /** Due jobs in arrival order; a Set so that cancel removes in O(1). */
-  ready: Set<Entry>;
-  /** Jobs waiting on a timer: first runs with a delay, and retries. */
-  timed: Set<Entry>;
-  /** Keyed jobs not started yet: the de-duplication and cancel index. */
-  pendingByKey: Map<string, Entry>;
-  running: number;
-  handler?: JobHandler<object>;
-  concurrency: number;
-  pumpScheduled: boolean;
-};
 
 type DrainWaiter = { cutoff: number; resolve: () => void };
 
@@ -40,6 +17,9 @@ export class InProcessJobQueue implements JobQueue {
   private readonly runs = new Set<Promise<void>>();
   private readonly drainWaiters = new Set<DrainWaiter>();
   private readonly clock: QueueClock;
+  /** Set when close() starts: no job starts any more. */
+  private stopping = false;
+  /** Set once running jobs are done: add() refuses. Until then a running job may still add follow-ups. */
   private closed = false;
   private closing?: Promise<void>;
 
@@ -62,7 +42,7 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   process<T extends object>(queue: string, handler: JobHandler<T>, options?: { concurrency?: number }): void {
-    if (this.closed) throw new Error('job queue is closed');
+    if (this.stopping) throw new Error('job queue is closed');
     const state = this.state(queue);
     if (state.handler) throw new Error(`queue "${queue}" already has a handler in this process`);
     state.concurrency = resolveConcurrency(options);
@@ -96,24 +76,28 @@ export class InProcessJobQueue implements JobQueue {
     return this.closing;
   }
 
+  /** Pending jobs are dropped: memory is all this adapter has, and the database re-enqueues them at start-up. */
   private async shutDown(): Promise<void> {
+    this.stopping = true;
+    this.dropPending();
+    while (this.runs.size > 0) await Promise.all(this.runs);
     this.closed = true;
+    this.dropPending();
+    this.settleDrains();
+  }
+
+  private dropPending(): void {
     for (const state of this.queues.values()) {
       for (const entry of state.timed) this.clock.clearTimeout(entry.timer);
       state.timed.clear();
       state.ready.clear();
       state.pendingByKey.clear();
     }
-    while (this.runs.size > 0) await Promise.all(this.runs);
-    this.settleDrains();
   }
 
   private state(name: string): QueueState {
     let state = this.queues.get(name);
-    if (!state) {
-      state = { name, ready: new Set(), timed: new Set(), pendingByKey: new Map(), running: 0, concurrency: 1, pumpScheduled: false };
-      this.queues.set(name, state);
-    }
+    if (!state) this.queues.set(name, (state = newQueueState(name)));
     return state;
   }
 
@@ -145,7 +129,7 @@ export class InProcessJobQueue implements JobQueue {
 
   private pump(state: QueueState): void {
     const handler = state.handler;
-    while (!this.closed && handler && state.running < state.concurrency) {
+    while (!this.stopping && handler && state.running < state.concurrency) {
       const next = state.ready.values().next();
       if (next.done) return;
       const entry = next.value;
@@ -168,7 +152,7 @@ export class InProcessJobQueue implements JobQueue {
       const error = toError(thrown);
       if (entry.attempt >= entry.attempts) {
         await reportFailure(this.hooks, queue, entry.data, error, entry.attempts, entry.key);
-      } else if (this.closed) {
+      } else if (this.stopping) {
         errorReporter(this.hooks)(error, { queue, during: `attempt ${entry.attempt}; retry dropped because the queue closed` });
       } else {
         entry.dueAt = this.clock.now() + retryDelayMs(entry.backoffMs, entry.attempt);
@@ -185,7 +169,7 @@ export class InProcessJobQueue implements JobQueue {
     for (const state of this.queues.values()) {
       if (state.running > 0) return false;
       // Jobs of a queue nobody processes here cannot settle (nor after close): waiting for them would hang.
-      if (!state.handler || this.closed) continue;
+      if (!state.handler || this.stopping) continue;
       if (state.ready.size > 0) return false;
       for (const entry of state.timed) if (entry.attempt > 0 || entry.dueAt <= cutoff) return false;
     }
