@@ -17,9 +17,11 @@ module.exports = {
   transform: {
     '^.+\\.ts$': swc,
     '/node_modules/@nestjs/.+\\.js$': '<rootDir>/tools/jest/esm-package-transform.js',
+    '/node_modules/@electric-sql/pglite/.+\\.c?js$': '<rootDir>/tools/jest/esm-package-transform.js',
   },
-  // Everything in node_modules runs as shipped, except the ES-module-only Nest packages.
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  // Everything in node_modules runs as shipped, except the ES-module-only Nest packages and PGlite,
+  // whose CommonJS build loads Node built-ins with import(), which Jest's sandbox refuses.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql/pglite)/)'],
   moduleNameMapper: {
     '^@fluxo/node-sdk$': '<rootDir>/node-library/sdk/src/index.ts',
     '^@fluxo/engine$': '<rootDir>/node-library/engine/src/index.ts',

@@ -10,6 +10,7 @@ import { FlowsModule } from './modules/flows/flows.module';
 import { HealthController } from './modules/health/health.controller';
 import { HooksModule } from './modules/hooks/hooks.module';
 import { SecretsModule } from './modules/secrets/secrets.module';
+import { TenantsModule } from './modules/tenants/tenants.module';
 import { NodeTypesModule } from './modules/node-types/node-types.module';
 import { SimulationsModule } from './modules/simulations/simulations.module';
 import { JOB_QUEUE } from './platform/queue';
@@ -54,7 +55,7 @@ export class AppModule {
   static register(deps: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(deps), AuthModule, RuntimeHostModule, SimulationsModule, ConversationsModule, SecretsModule, HooksModule, NodeTypesModule, FlowsModule],
+      imports: [PlatformModule.register(deps), AuthModule, RuntimeHostModule, SimulationsModule, ConversationsModule, SecretsModule, HooksModule, NodeTypesModule, FlowsModule, TenantsModule],
       controllers: [HealthController],
     };
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Engine, NodeRegistry } from '@fluxo/engine';
 import type { Clock, FlowGraph, FlowSource, FlowVersion } from '@fluxo/engine';
-import { builtinNodes } from '@fluxo/nodes';
 import type { Queryable } from '../platform/database/sql';
 import { queryOne, queryRows } from '../platform/database/sql';
 
@@ -12,8 +11,8 @@ export type FlowScope =
   /** A simulation of one flow's draft or published version. */
   | { kind: 'draft' | 'published'; flowId: string };
 
-type VersionRow = { flow_id: string; version: number; graph: FlowGraph; settings: FlowSettings; name: string };
-export type FlowSettings = { debounceMs?: number; sessionTimeoutMinutes?: number; sessionEndMessage?: string; fallbackMessage?: string };
+type VersionRow = { flow_id: string; version: number; graph: FlowGraph; settings: FlowRunSettings; name: string };
+export type FlowRunSettings = { debounceMs?: number; sessionTimeoutMinutes?: number; sessionEndMessage?: string; fallbackMessage?: string };
 
 const MAX_CACHED_VERSIONS = 2_000;
 const systemClock: Clock = { now: () => Date.now(), monotonic: () => performance.now() };
@@ -25,10 +24,13 @@ const systemClock: Clock = { now: () => Date.now(), monotonic: () => performance
  */
 @Injectable()
 export class FlowCatalog {
-  readonly registry = new NodeRegistry(builtinNodes);
   /** One engine for every tenant: each turn brings its tenant's flow source; the engine keeps compiled graphs. */
-  readonly engine = new Engine({ registry: this.registry, flows: { getFlow: () => null, triggerFlows: () => [] }, clock: systemClock });
-  private readonly versions = new Map<string, FlowVersion & { settings: FlowSettings }>();
+  readonly engine: Engine;
+  private readonly versions = new Map<string, FlowVersion & { settings: FlowRunSettings }>();
+
+  constructor(registry: NodeRegistry) {
+    this.engine = new Engine({ registry, flows: { getFlow: () => null, triggerFlows: () => [] }, clock: systemClock });
+  }
 
   /** A FlowSource reading inside `db` (the turn's transaction). */
   source(db: Queryable, tenantId: string, scope: FlowScope): FlowSource {
@@ -38,9 +40,9 @@ export class FlowCatalog {
     };
   }
 
-  async getFlow(db: Queryable, tenantId: string, flowId: string, version?: number | 'draft'): Promise<(FlowVersion & { settings: FlowSettings }) | null> {
+  async getFlow(db: Queryable, tenantId: string, flowId: string, version?: number | 'draft'): Promise<(FlowVersion & { settings: FlowRunSettings }) | null> {
     if (version === 'draft') {
-      const row = await queryOne<{ id: string; name: string; graph: FlowGraph; settings: FlowSettings; revision: number }>(db,
+      const row = await queryOne<{ id: string; name: string; graph: FlowGraph; settings: FlowRunSettings; revision: number }>(db,
         `SELECT id, name, graph, settings, revision FROM flows WHERE id = $1 AND tenant_id = $2`, [flowId, tenantId]);
       if (!row) return null;
       return this.remember(`${flowId}:draft:${row.revision}`, () => ({ flowId, version: 'draft', name: row.name, graph: row.graph, settings: row.settings }));
@@ -71,13 +73,20 @@ export class FlowCatalog {
     return flows.filter((f): f is NonNullable<typeof f> => f !== null);
   }
 
-  private remember(key: string, make: () => FlowVersion & { settings: FlowSettings }): FlowVersion & { settings: FlowSettings } {
+  private remember(key: string, make: () => FlowVersion & { settings: FlowRunSettings }): FlowVersion & { settings: FlowRunSettings } {
     let version = this.versions.get(key);
     if (!version) {
-      version = make();
+      version = withFallbackMessage(make());
       if (this.versions.size >= MAX_CACHED_VERSIONS) this.versions.delete(this.versions.keys().next().value as string);
       this.versions.set(key, version);
     }
     return version;
   }
+}
+
+/** The engine reads a flow's fallback message from its graph; the studio keeps it in the flow's settings. */
+function withFallbackMessage(version: FlowVersion & { settings: FlowRunSettings }): FlowVersion & { settings: FlowRunSettings } {
+  const message = version.settings?.fallbackMessage;
+  if (!message) return version;
+  return { ...version, graph: { ...version.graph, settings: { ...version.graph.settings, fallbackMessage: message } } };
 }

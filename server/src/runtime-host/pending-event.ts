@@ -10,8 +10,13 @@ export type StoredInbound =
   | { kind: 'message'; message: Omit<InboundMessage, 'id' | 'timestamp'> }
   | { kind: 'http'; request: HttpTriggerRequest; target: { flowId: string; version: number | 'draft'; nodeId: string; match: TriggerMatch } };
 
-/** The next thing a conversation must react to, and the rows that stand for it. */
-export type PendingEvent = { event: TurnEvent; messageIds: string[]; timerId?: string };
+/**
+ * The next thing a conversation must react to, and the rows that stand for it: an event for the
+ * engine, or the end of a session that saw no message for too long (the host's own business).
+ */
+export type PendingEvent =
+  | { kind: 'engine'; event: TurnEvent; messageIds: string[]; timerId?: string }
+  | { kind: 'session-expired'; event: { type: 'session_expired' }; messageIds: []; timerId: string };
 
 /**
  * The conversation's mailbox, oldest first: inbound messages before due timers. With a debounce
@@ -21,21 +26,23 @@ export async function takeNextEvent(db: EntityManager, conversationId: string, o
   const pending = await queryRows<MessageRow>(db,
     `SELECT id, type, content, created_at FROM messages WHERE conversation_id = $1 AND direction = 'in' AND status = 'received' ORDER BY seq LIMIT 20`,
     [conversationId]);
+  const timer = await queryOne<{ id: string; kind: 'node' | 'session'; fire_at: Date }>(db,
+    `SELECT id, kind, fire_at FROM timers WHERE conversation_id = $1 AND status = 'pending' AND fire_at <= now() ORDER BY fire_at LIMIT 1`, [conversationId]);
   const first = pending[0];
-  if (first) {
-    if (first.content.kind === 'http') {
-      const { request, target } = first.content;
-      return { event: { type: 'http', request, ...target }, messageIds: [first.id] };
-    }
-    const burst = options.mergeTexts && first.type === 'text' ? takeWhileText(pending) : [first];
-    const message: InboundMessage = { ...(first.content.message), id: first.id, timestamp: new Date(first.created_at).toISOString() };
-    if (burst.length > 1) message.text = burst.map((row) => (row.content as Extract<StoredInbound, { kind: 'message' }>).message.text ?? '').join('\n');
-    return { event: { type: 'message', message }, messageIds: burst.map((row) => row.id) };
+  // Whatever happened first goes first: a question that timed out before its late answer arrived times out.
+  if (timer && (!first || new Date(timer.fire_at) <= new Date(first.created_at))) {
+    if (timer.kind === 'session') return { kind: 'session-expired', event: { type: 'session_expired' }, messageIds: [], timerId: timer.id };
+    return { kind: 'engine', event: { type: 'timer', timerId: timer.id }, messageIds: [], timerId: timer.id };
   }
-  const timer = await queryOne<{ id: string }>(db,
-    `SELECT id FROM timers WHERE conversation_id = $1 AND status = 'pending' AND fire_at <= now() ORDER BY fire_at LIMIT 1`, [conversationId]);
-  if (timer) return { event: { type: 'timer', timerId: timer.id }, messageIds: [], timerId: timer.id };
-  return null;
+  if (!first) return null;
+  if (first.content.kind === 'http') {
+    const { request, target } = first.content;
+    return { kind: 'engine', event: { type: 'http', request, ...target }, messageIds: [first.id] };
+  }
+  const burst = options.mergeTexts && first.type === 'text' ? takeWhileText(pending) : [first];
+  const message: InboundMessage = { ...first.content.message, id: first.id, timestamp: new Date(first.created_at).toISOString() };
+  if (burst.length > 1) message.text = burst.map((row) => (row.content as Extract<StoredInbound, { kind: 'message' }>).message.text ?? '').join('\n');
+  return { kind: 'engine', event: { type: 'message', message }, messageIds: burst.map((row) => row.id) };
 }
 
 function takeWhileText(rows: MessageRow[]): MessageRow[] {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NodeTypesModule } from '../modules/node-types/node-types.module';
 import { FlowCatalog } from './flow-catalog';
 import { InboundIntake } from './inbound-intake';
 import { OutboxDelivery } from './outbox-delivery';
@@ -8,6 +9,7 @@ import { TurnWaiter } from './turn-waiter';
 
 /** Drives the engine: intake, the per-conversation turn pipeline, timers and outbound delivery. */
 @Module({
+  imports: [NodeTypesModule],
   providers: [FlowCatalog, TurnCoordinator, OutboxDelivery, InboundIntake, TurnWaiter, RuntimeWorker],
   exports: [FlowCatalog, TurnCoordinator, InboundIntake, TurnWaiter],
 })

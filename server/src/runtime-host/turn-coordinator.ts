@@ -8,7 +8,7 @@ import { runWithLogContext } from '../platform/logging/log-context';
 import { JOB_QUEUE } from '../platform/queue';
 import type { JobQueue } from '../platform/queue';
 import { FlowCatalog } from './flow-catalog';
-import type { FlowScope } from './flow-catalog';
+import type { FlowRunSettings, FlowScope } from './flow-catalog';
 import { takeNextEvent } from './pending-event';
 import type { PendingEvent } from './pending-event';
 import { DELIVERY_QUEUE, deliveryJobKey, TIMER_QUEUE, timerJobKey, TURN_QUEUE, turnJobKey } from './queues';
@@ -17,8 +17,12 @@ import type { RuntimeEvents, TurnCompletedEvent } from './turn-events';
 
 type ConversationRow = {
   id: string; tenant_id: string; contact_id: string; channel: string; source: 'live' | 'draft' | 'published';
-  flow_id: string | null; state: ConversationState | null; time_zone: string;
+  flow_id: string | null; state: ConversationState | null; time_zone: string; fallback_flow_id: string | null;
 };
+
+/** A waiting run's session lasts this long without a message, unless its flow says otherwise (24 h). */
+export const DEFAULT_SESSION_MINUTES = 1_440;
+export const sessionTimerId = (conversationId: string) => `session:${conversationId}`;
 type ContactRow = { id: string; name: string | null; phone: string | null; fields: JsonObject; has_history: boolean };
 
 /** Turns one job runs before it hands the rest to a fresh job (fairness between conversations). */
@@ -56,27 +60,83 @@ export class TurnCoordinator {
   private async runNextTurn(conversationId: string): Promise<boolean> {
     const completed = await this.dataSource.transaction(async (db) => {
       const conversation = await queryOne<ConversationRow>(db,
-        `SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.source, c.flow_id, c.state, t.time_zone
+        `SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id
            FROM conversations c JOIN tenants t ON t.id = c.tenant_id WHERE c.id = $1 FOR UPDATE OF c`, [conversationId]);
       if (!conversation) return null;
       // From here on the turn sees its own tenant's rows only.
       await db.query(`SELECT set_config('fluxo.tenant_id', $1, true), set_config('role', 'fluxo_tenant', true)`, [conversation.tenant_id]);
       const scope: FlowScope = conversation.source === 'live' || !conversation.flow_id ? { kind: 'live' } : { kind: conversation.source, flowId: conversation.flow_id };
       const flows = this.catalog.source(db, conversation.tenant_id, scope);
-      const pinned = conversation.state?.flow;
-      const settings = pinned ? (await this.catalog.getFlow(db, conversation.tenant_id, pinned.flowId, pinned.version))?.settings : undefined;
+      const settings = await this.settingsOf(db, conversation);
       const next = await takeNextEvent(db, conversationId, { mergeTexts: (settings?.debounceMs ?? 0) > 0 });
       if (!next) return null;
+      if (next.kind === 'session-expired') return this.expireSession(db, conversation, next, settings);
       const contact = await this.loadContact(db, conversation.contact_id);
       const result = await this.catalog.engine.runTurn({
         state: conversation.state, event: next.event, flows, timeZone: conversation.time_zone,
         contact, conversation: { id: conversation.id, channel: conversation.channel },
+        // The tenant's catch-all serves real channels; a simulation tests one flow alone.
+        ...(scope.kind === 'live' && conversation.fallback_flow_id ? { fallbackFlowId: conversation.fallback_flow_id } : {}),
       });
-      return this.commitTurn(db, conversation, next, result);
+      const committed = await this.commitTurn(db, conversation, next, result);
+      await this.renewSessionTimer(db, conversation, result, committed, next.messageIds.length > 0);
+      return committed;
     });
     if (!completed) return false;
     await this.afterCommit(completed);
     return true;
+  }
+
+  /** The settings of the flow version the conversation runs (debounce, session timeout). */
+  private async settingsOf(db: EntityManager, conversation: ConversationRow): Promise<FlowRunSettings | undefined> {
+    const pinned = conversation.state?.flow;
+    if (pinned) return (await this.catalog.getFlow(db, conversation.tenant_id, pinned.flowId, pinned.version))?.settings;
+    if (conversation.source !== 'live' && conversation.flow_id) {
+      return (await this.catalog.getFlow(db, conversation.tenant_id, conversation.flow_id, conversation.source === 'draft' ? 'draft' : undefined))?.settings;
+    }
+    return undefined;
+  }
+
+  /**
+   * While a run waits for the customer, its session lasts `sessionTimeoutMinutes` after the last
+   * message; each message moves the deadline, and a run that ends takes its session timer along.
+   */
+  private async renewSessionTimer(db: EntityManager, conversation: ConversationRow, result: TurnResult, committed: CommittedTurn, customerSpoke: boolean): Promise<void> {
+    const timerId = sessionTimerId(conversation.id);
+    if (result.status === 'ignored' || result.status === 'no_match') return;
+    if (result.state.status !== 'waiting') {
+      await db.query(`UPDATE timers SET status = 'cancelled' WHERE id = $1 AND status = 'pending'`, [timerId]);
+      committed.timers.push({ action: 'cancel', timerId });
+      return;
+    }
+    const pinned = result.state.flow;
+    const settings = pinned ? (await this.catalog.getFlow(db, conversation.tenant_id, pinned.flowId, pinned.version))?.settings : undefined;
+    const minutes = settings?.sessionTimeoutMinutes ?? DEFAULT_SESSION_MINUTES;
+    const existing = await queryOne<{ status: string }>(db, `SELECT status FROM timers WHERE id = $1`, [timerId]);
+    if (existing?.status === 'pending' && !customerSpoke) return;
+    const fireAt = new Date(Date.now() + minutes * 60_000).toISOString();
+    await db.query(
+      `INSERT INTO timers (id, tenant_id, conversation_id, kind, fire_at) VALUES ($1, $2, $3, 'session', $4)
+       ON CONFLICT (id) DO UPDATE SET fire_at = EXCLUDED.fire_at, status = 'pending'`,
+      [timerId, conversation.tenant_id, conversation.id, fireAt]);
+    committed.timers.push({ action: 'schedule', timerId, fireAt, nodeId: '' });
+  }
+
+  /** No message for the whole session: the run ends (with the flow's goodbye, if it has one); the next message starts afresh. */
+  private async expireSession(db: EntityManager, conversation: ConversationRow, next: PendingEvent, settings: FlowRunSettings | undefined): Promise<CommittedTurn> {
+    const state = conversation.state;
+    const expired: TurnResult = {
+      status: 'ended',
+      state: state ? { ...state, status: 'ended', waiting: undefined, callStack: [] } : { schemaVersion: 1, status: 'ended', vars: {}, nodes: {}, callStack: [], turns: 0 },
+      outbound: state?.status === 'waiting' && settings?.sessionEndMessage ? [{ kind: 'text', text: settings.sessionEndMessage }] : [],
+      trace: [],
+      // The wait's own timer (a question's timeout) goes with the session.
+      timers: state?.waiting?.timerId ? [{ action: 'cancel', timerId: state.waiting.timerId }] : [],
+    };
+    const committed = await this.commitTurn(db, conversation, next, expired);
+    committed.event.status = 'ended';
+    await db.query(`UPDATE turns SET status = 'session_expired' WHERE id = $1`, [committed.event.turnId]);
+    return committed;
   }
 
   private async loadContact(db: EntityManager, contactId: string): Promise<ContactInfo> {

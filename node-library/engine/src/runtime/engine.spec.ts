@@ -38,6 +38,20 @@ describe('engine: triggers and waits', () => {
     expect(result.state.flow).toEqual({ flowId: 'tenant', version: 1 });
   });
 
+  it('starts the fallback flow at its message trigger when nothing else matches', async () => {
+    const rt = runtime();
+    rt.flows.publish('menu', graph([['t', 'test.trigger', { keyword: 'menu' }], ['s', 'test.say', { text: 'Menu' }]], ['t>s']));
+    rt.flows.publish('fallback', graph([['t', 'test.trigger', { keyword: 'never typed' }], ['s', 'test.say', { text: 'Não entendi, digite menu.' }]], ['t>s']));
+    const message = { id: 'm1', type: 'text' as const, text: 'bom dia', timestamp: '2026-05-13T13:00:00Z' };
+    const input = { state: null, event: { type: 'message' as const, message }, contact: { id: 'k1', isNew: true, fields: {} }, conversation: { id: 'c1', channel: 'test' } };
+    const caught = await rt.engine.runTurn({ ...input, fallbackFlowId: 'fallback' });
+    expect(caught.outbound).toEqual([{ kind: 'text', text: 'Não entendi, digite menu.' }]);
+    expect(caught.state.trigger).toEqual({ fallback: true });
+    const matched = await rt.engine.runTurn({ ...input, event: { type: 'message', message: { ...message, text: 'menu' } }, fallbackFlowId: 'fallback' });
+    expect(matched.outbound).toEqual([{ kind: 'text', text: 'Menu' }]);
+    expect((await rt.engine.runTurn({ ...input, fallbackFlowId: 'missing' })).status).toBe('no_match');
+  });
+
   it('answers no_match and stores nothing when no trigger matches', async () => {
     const rt = runtime();
     rt.flows.publish('menu', graph([['t', 'test.trigger', { keyword: 'menu' }], ['s', 'test.say', { text: 'Menu' }]], ['t>s']));

@@ -68,8 +68,10 @@ export class Engine {
       case 'message': {
         if (waiting) return runner.resume(waiting, { type: 'input', message: event.message });
         const candidate = matchMessageTriggers(await this.triggerFlows(flows), event.message, input.contact);
-        if (!candidate) return TurnRunner.ignored(input, 'no_match');
-        return runner.start(candidate.flow, candidate.node, candidate.match.outputs);
+        if (candidate) return runner.start(candidate.flow, candidate.node, candidate.match.outputs);
+        const fallback = input.fallbackFlowId ? await this.fallbackEntry(flows, input.fallbackFlowId) : null;
+        if (!fallback) return TurnRunner.ignored(input, 'no_match');
+        return runner.start(fallback.flow, fallback.node, { fallback: true });
       }
       case 'timer':
         if (waiting?.timerId !== event.timerId) return TurnRunner.ignored(input);
@@ -95,6 +97,16 @@ export class Engine {
     const found = await matchHttpTriggers(await this.triggerFlows(flows), request, secrets ?? this.services.secrets ?? unavailablePort('secrets'), renderer);
     if (found === null || found === 'unauthorized') return found;
     return { flowId: found.flow.flowId, version: found.flow.version, nodeId: found.node.node.id, match: found.match };
+  }
+
+  /**
+   * Where a tenant's fallback flow starts when no trigger matched: its first message trigger, run
+   * as if it had matched (its own keywords do not apply).
+   */
+  private async fallbackEntry(flows: FlowSource, flowId: string): Promise<{ flow: CompiledFlow; node: CompiledFlow['triggers'][number] } | null> {
+    const flow = await this.loadFlow(flows, flowId);
+    const node = flow?.triggers.find((trigger) => trigger.def?.trigger?.on === 'message');
+    return flow && node ? { flow, node } : null;
   }
 
   validate(graph: FlowGraph, mode: ValidationMode): GraphProblem[] {

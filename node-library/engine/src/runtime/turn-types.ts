@@ -54,6 +54,8 @@ export type TurnInput = {
   timeZone?: string;
   /** The flows this turn sees, instead of the engine's own source (one engine, many tenants). */
   flows?: FlowSource;
+  /** A published flow to start when a message matches no trigger (the tenant's catch-all). */
+  fallbackFlowId?: string;
 };
 
 export type TimerEffect =

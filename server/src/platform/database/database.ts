@@ -22,7 +22,7 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
   let dataSource: DataSource;
   if (target.kind === 'pglite') {
     if (target.dataDir !== 'memory://') mkdirSync(resolve(target.dataDir), { recursive: true });
-    pglite = await PGlite.create(target.dataDir === 'memory://' ? undefined : resolve(target.dataDir), { extensions: { vector, pgcrypto } });
+    pglite = await PGlite.create(target.dataDir === 'memory://' ? 'memory://' : resolve(target.dataDir), { extensions: { vector, pgcrypto } });
     dataSource = new DataSource({ type: 'postgres', driver: pglitePoolDriver(pglite), migrations, migrationsTransactionMode: 'each' });
   } else {
     dataSource = new DataSource({ type: 'postgres', url: target.url, migrations, migrationsTransactionMode: 'each', poolSize: target.poolSize ?? 20 });

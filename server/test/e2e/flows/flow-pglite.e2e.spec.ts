@@ -1,8 +1,3 @@
-// PGlite must load outside Jest's sandbox: see pglite-outside-sandbox.ts.
-jest.mock('@electric-sql/pglite', () => jest.requireActual('./pglite-outside-sandbox').pgliteModule());
-jest.mock('@electric-sql/pglite/vector', () => jest.requireActual('./pglite-outside-sandbox').pgliteExtension('@electric-sql/pglite/vector'));
-jest.mock('@electric-sql/pglite/contrib/pgcrypto', () => jest.requireActual('./pglite-outside-sandbox').pgliteExtension('@electric-sql/pglite/contrib/pgcrypto'));
-
 import { startTestApp } from '../../support/test-app';
 import type { TestApp } from '../../support/test-app';
 import { askNameGraph, conversationRow, insertConversation } from './flow-helpers';

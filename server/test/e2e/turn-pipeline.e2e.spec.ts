@@ -1,0 +1,130 @@
+import { TurnCoordinator } from '../../src/runtime-host/turn-coordinator';
+import { botTexts, insertLiveConversation, receiveText } from '../factories/conversation-factory';
+import { graphOf, insertFlow } from '../factories/flow-factory';
+import { startTestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
+
+const echoBot = () => graphOf(
+  [
+    ['start', 'fluxo.messageTrigger', { mode: 'any' }],
+    ['echo', 'fluxo.sendMessage', { kind: 'text', text: 'Você disse: {{ message.text }}' }],
+  ],
+  ['start>echo'],
+);
+
+const askBot = () => graphOf(
+  [
+    ['start', 'fluxo.messageTrigger', { mode: 'keywords', keywords: ['oi'] }],
+    ['ask', 'fluxo.askQuestion', { question: 'Seu nome?', answerType: 'text', variable: 'nome' }],
+    ['bye', 'fluxo.sendMessage', { kind: 'text', text: 'Tchau, {{ vars.nome }}' }],
+  ],
+  ['start>ask', 'ask>bye'],
+);
+
+describe('the turn pipeline (Postgres)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const db = () => t.database.dataSource;
+
+  it('runs a burst of messages one turn at a time, in arrival order', async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, echoBot());
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    for (let i = 1; i <= 8; i++) await receiveText(t.app, owner.tenantId, conversationId, `m${i}`);
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 8, 10_000);
+    expect(await botTexts(db(), conversationId)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => `Você disse: m${i}`));
+  });
+
+  it('stores a message delivered twice (same external id) once, and runs one turn for it', async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, echoBot());
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    const first = await receiveText(t.app, owner.tenantId, conversationId, 'olá', 'wamid.1');
+    const again = await receiveText(t.app, owner.tenantId, conversationId, 'olá', 'wamid.1');
+    expect(again).toEqual({ messageId: first.messageId, duplicate: true });
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const [{ turns }] = await db().query(`SELECT count(*)::int AS turns FROM turns WHERE conversation_id = $1`, [conversationId]);
+    expect(turns).toBe(1);
+  });
+
+  it('merges a burst of short texts into one turn when the flow has a debounce window', async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, askBot(), { settings: { debounceMs: 400 } });
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    await receiveText(t.app, owner.tenantId, conversationId, 'oi');
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
+    for (const part of ['Ana', 'Maria', 'Souza']) await receiveText(t.app, owner.tenantId, conversationId, part);
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 2);
+    expect((await botTexts(db(), conversationId))[1]).toBe('Tchau, Ana\nMaria\nSouza');
+  });
+
+  it("runs the tenant's fallback flow when no trigger matches", async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, askBot());
+    const fallbackId = await insertFlow(db(), owner.tenantId, graphOf(
+      [['start', 'fluxo.messageTrigger', { mode: 'keywords', keywords: ['ajuda'] }], ['help', 'fluxo.sendMessage', { kind: 'text', text: 'Não entendi. Diga "oi" para começar.' }]],
+      ['start>help'],
+    ), { name: 'Fallback' });
+    const unpublished = await insertFlow(db(), owner.tenantId, echoBot(), { publish: false });
+    expect((await t.client.request('PATCH', '/api/tenant', { token: owner.token, body: { fallbackFlowId: unpublished } })).status).toBe(422);
+    const patched = await t.client.request('PATCH', '/api/tenant', { token: owner.token, body: { fallbackFlowId: fallbackId } });
+    expect(patched.body).toMatchObject({ fallbackFlowId: fallbackId });
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    await receiveText(t.app, owner.tenantId, conversationId, 'qual o horário?');
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
+    expect(await botTexts(db(), conversationId)).toEqual(['Não entendi. Diga "oi" para começar.']);
+  });
+
+  it('ends a waiting session after its timeout with the goodbye message; the next message starts fresh', async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, askBot(), { settings: { sessionTimeoutMinutes: 30, sessionEndMessage: 'Encerramos por inatividade.' } });
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    await receiveText(t.app, owner.tenantId, conversationId, 'oi');
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
+    const [timer] = await db().query(`SELECT kind, status, extract(epoch FROM fire_at - now()) / 60 AS minutes FROM timers WHERE id = $1`, [`session:${conversationId}`]);
+    expect(timer).toMatchObject({ kind: 'session', status: 'pending' });
+    expect(Number(timer.minutes)).toBeGreaterThan(29);
+
+    // Half an hour later (the clock moved by rewriting the deadline), the worker's timer job runs.
+    await db().query(`UPDATE timers SET fire_at = now() - interval '1 second' WHERE id = $1`, [`session:${conversationId}`]);
+    await t.app.get(TurnCoordinator).runPendingTurns(conversationId);
+    expect(await botTexts(db(), conversationId)).toEqual(['Seu nome?', 'Encerramos por inatividade.']);
+    const [conversation] = await db().query(`SELECT status, state -> 'waiting' AS waiting FROM conversations WHERE id = $1`, [conversationId]);
+    expect(conversation).toEqual({ status: 'ended', waiting: null });
+    const [{ status }] = await db().query(`SELECT status FROM turns WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 1`, [conversationId]);
+    expect(status).toBe('session_expired');
+
+    await receiveText(t.app, owner.tenantId, conversationId, 'Ana');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // "Ana" is not an answer any more: no trigger matches it, so the bot stays quiet.
+    expect(await botTexts(db(), conversationId)).toHaveLength(2);
+  });
+
+  it('takes a question timeout that fell due before a late answer first', async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, graphOf(
+      [
+        ['start', 'fluxo.messageTrigger', { mode: 'any' }],
+        ['ask', 'fluxo.askQuestion', { question: 'Seu nome?', answerType: 'text', variable: 'nome', timeoutMinutes: 5 }],
+        ['ok', 'fluxo.sendMessage', { kind: 'text', text: 'Obrigado, {{ vars.nome }}' }],
+        ['late', 'fluxo.sendMessage', { kind: 'text', text: 'Tempo esgotado' }],
+      ],
+      ['start>ask', 'ask>ok', 'ask:timeout>late'],
+    ));
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    await receiveText(t.app, owner.tenantId, conversationId, 'oi');
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
+    await db().query(`UPDATE timers SET fire_at = now() - interval '1 minute' WHERE conversation_id = $1 AND kind = 'node'`, [conversationId]);
+    await receiveText(t.app, owner.tenantId, conversationId, 'Ana');
+    // The timeout ends the run; the late "Ana" then starts a new one (the trigger takes any message).
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 3);
+    expect(await botTexts(db(), conversationId)).toEqual(['Seu nome?', 'Tempo esgotado', 'Seu nome?']);
+  });
+});
