@@ -12,14 +12,15 @@ export const REDACTED_PATHS = [
   'req.headers.authorization', 'req.headers.cookie', 'req.headers["x-fluxo-secret"]', 'req.headers["x-hub-signature-256"]',
 ];
 
-function createLogger(level: string): Logger {
+/** The process logger's settings; a destination other than stdout is for tests. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino({
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     // tenantId / conversationId / requestId of the running request or job, on every line.
     mixin: () => ({ ...currentLogContext() }),
     base: { service: 'fluxo' },
-  });
+  }, destination);
 }
 
 /** The process logger; its level follows LOG_LEVEL once the config is read (setLogLevel). */
