@@ -52,6 +52,7 @@ export async function startFluxo(role: ProcessRole, env: Record<string, string |
   }
   if (role === 'all') await seedDemoTenant(app, config);
   logger.info({ role, database: database.target.kind, queue: config.redisUrl ? 'bullmq' : 'in-process' }, `Fluxo ${role} process started`);
+  logger.flush();
 
   let stopping: Promise<void> | undefined;
   const stop = () => (stopping ??= (async () => {
@@ -59,6 +60,7 @@ export async function startFluxo(role: ProcessRole, env: Record<string, string |
     await queue.close();
     await events.close();
     await database.close();
+    logger.flush();
   })());
   return { config, app, database, stop };
 }

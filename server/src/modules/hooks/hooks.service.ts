@@ -30,8 +30,7 @@ export class HooksService {
   ) {}
 
   async handleCall(tenantId: string, request: HttpTriggerRequest): Promise<HookAnswer> {
-    const tenant = await queryOne<{ id: string }>(this.dataSource, `SELECT id FROM tenants WHERE id = $1`, [tenantId]);
-    if (!tenant) throw noTrigger(request);
+    // An unknown tenant has no published flows, so it answers like an unknown path: 404.
     addToLogContext({ tenantId });
     const flows = this.catalog.source(this.dataSource, tenantId, { kind: 'live' });
     const target = await this.catalog.engine.matchHttpTrigger(request, this.secrets.portFor(this.dataSource, tenantId), flows);
@@ -48,17 +47,15 @@ export class HooksService {
     return { status: 202, body: { accepted: true, conversationId } };
   }
 
+  /** The contact and conversation the key names, created on the first call (one statement, so no transaction). */
   private async conversationFor(tenantId: string, key: string): Promise<string> {
-    return this.dataSource.transaction(async (db) => {
-      const contact = (await queryOne<{ id: string }>(db,
-        `INSERT INTO contacts (tenant_id, channel, external_id) VALUES ($1, $2, $3)
-         ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET channel = EXCLUDED.channel RETURNING id`, [tenantId, HTTP_CHANNEL, key]))!;
-      const conversation = (await queryOne<{ id: string }>(db,
-        `INSERT INTO conversations (tenant_id, contact_id, channel, external_key) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id, channel, external_key) DO UPDATE SET updated_at = conversations.updated_at RETURNING id`,
-        [tenantId, contact.id, HTTP_CHANNEL, key]))!;
-      return conversation.id;
-    });
+    const row = (await queryOne<{ id: string }>(this.dataSource, `
+      WITH contact AS (
+        INSERT INTO contacts (tenant_id, channel, external_id) VALUES ($1, $2, $3)
+        ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET channel = EXCLUDED.channel RETURNING id)
+      INSERT INTO conversations (tenant_id, contact_id, channel, external_key) SELECT $1, contact.id, $2, $3 FROM contact
+      ON CONFLICT (tenant_id, channel, external_key) DO UPDATE SET channel = EXCLUDED.channel RETURNING id`, [tenantId, HTTP_CHANNEL, key]))!;
+    return row.id;
   }
 }
 
