@@ -28,7 +28,8 @@ export type TestApp = {
 };
 
 export type TestAppOptions = {
-  database?: TestDatabaseKind;
+  /** A fresh database of this kind, or an existing one (a restart: it stays open when the app closes). */
+  database?: TestDatabaseKind | Database;
   env?: Record<string, string>;
   /** Run the job processors in this process too (default true). */
   runsWorker?: boolean;
@@ -38,7 +39,8 @@ export type TestAppOptions = {
 
 /** The whole server on a free port with a fresh database, as the e2e and medium tests use it. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase(options.database ?? 'postgres');
+  const shared = typeof options.database === 'object' ? options.database : undefined;
+  const database = shared ?? (await createTestDatabase((options.database as TestDatabaseKind | undefined) ?? 'postgres'));
   const redisEnv: Record<string, string> = options.redis ? { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `fluxo-test-${randomBytes(4).toString('hex')}` } : {};
   const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...redisEnv, ...options.env });
   const queue = createJobQueue({
@@ -67,7 +69,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await app.close();
       await queue.close();
       await events.close();
-      await database.close();
+      if (!shared) await database.close();
       if (config.redisUrl) await deleteRedisKeys(config.redisUrl, config.queuePrefix);
     },
   };
