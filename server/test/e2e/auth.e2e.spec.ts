@@ -1,14 +1,7 @@
-import { startTestApp } from '../support/test-app';
-import type { TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 describe('auth, users and API keys (Postgres)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('signs up a tenant and its owner, then logs in and refreshes', async () => {
     const signup = await t.client.request('POST', '/api/auth/signup', {

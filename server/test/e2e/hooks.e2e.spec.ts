@@ -1,15 +1,8 @@
 import { graphOf, insertFlow, leadWebhook } from '../factories/flow-factory';
-import { startTestApp } from '../support/test-app';
-import type { TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 describe('HTTP triggers (Postgres)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('runs the published flow for the conversation its key names and answers with its response node', async () => {
     const owner = await t.client.signup();

@@ -1,15 +1,8 @@
 import { builtinNodes } from '@fluxo/nodes';
-import { startTestApp } from '../support/test-app';
-import type { TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 describe('node types catalog (Postgres)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('lists every built-in node with its JSON Schema, ports and credentials, to any member', async () => {
     const owner = await t.client.signup();

@@ -1,17 +1,10 @@
 import { io } from 'socket.io-client';
 import { buttonsBot, graphOf, insertFlow } from '../factories/flow-factory';
-import { startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
-import type { TestApp } from '../support/test-app';
 
 describe('simulator and the turn pipeline (Postgres)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('chats with a draft: question, answer, buttons, a tapped button, with traces stored', async () => {
     const owner = await t.client.signup();

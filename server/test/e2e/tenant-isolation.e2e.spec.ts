@@ -1,6 +1,5 @@
 import { buttonsBot, insertFlow } from '../factories/flow-factory';
-import { startTestApp } from '../support/test-app';
-import type { TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 /** Bodies that pass validation, so that each route gets as far as looking the resource up. */
 const BODIES: Record<string, unknown> = {
@@ -14,13 +13,7 @@ const BODIES: Record<string, unknown> = {
 const OWN_NAMESPACE = new Set(['PUT /api/secrets/{name}']);
 
 describe("another tenant's data answers 404 on every route (Postgres)", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('walks every route of the OpenAPI document that takes an id', async () => {
     const owner = await t.client.signup();

@@ -1,8 +1,7 @@
 import { TurnCoordinator } from '../../src/runtime-host/turn-coordinator';
 import { botTexts, insertLiveConversation, receiveText } from '../factories/conversation-factory';
 import { graphOf, insertFlow } from '../factories/flow-factory';
-import { startTestApp } from '../support/test-app';
-import type { TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 
 const echoBot = () => graphOf(
@@ -23,13 +22,7 @@ const askBot = () => graphOf(
 );
 
 describe('the turn pipeline (Postgres)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
   const db = () => t.database.dataSource;
 
   it('runs a burst of messages one turn at a time, in arrival order', async () => {

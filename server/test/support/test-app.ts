@@ -88,3 +88,23 @@ async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
     redis.disconnect();
   }
 }
+
+/**
+ * Starts the app before a describe block's tests and closes it after them. The returned object
+ * stands for the running app (it forwards to it), so tests read `t.client`, `t.database`...
+ */
+export function useTestApp(options: TestAppOptions = {}): TestApp {
+  let running: TestApp | undefined;
+  beforeAll(async () => {
+    running = await startTestApp(options);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_target, property) {
+      if (!running) throw new Error('The test app is not running: use it inside a test, not at describe time.');
+      return running[property as keyof TestApp];
+    },
+  });
+}

@@ -1,16 +1,9 @@
 import { graphOf } from '../../factories/flow-factory';
-import { startTestApp } from '../../support/test-app';
-import type { TestApp } from '../../support/test-app';
+import { useTestApp } from '../../support/test-app';
 import { askNameGraph, auditActions, insertConversation, memberToken } from './flow-helpers';
 
 describe('flow drafts: create, read, save with If-Match, delete (Postgres)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('creates a new flow with a message trigger connected to a welcome message, publishable as is', async () => {
     const owner = await t.client.signup();

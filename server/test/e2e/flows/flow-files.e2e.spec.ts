@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startTestApp } from '../../support/test-app';
-import type { TestApp } from '../../support/test-app';
+import { useTestApp } from '../../support/test-app';
 import { auditActions } from './flow-helpers';
 
 const example = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../../../examples/flows', `${name}.json`), 'utf8'));
 
 describe('flow export and import (Postgres)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('exports a download that imports back as a new draft with the same graph and settings', async () => {
     const owner = await t.client.signup();

@@ -1,16 +1,9 @@
-import { startTestApp } from '../../support/test-app';
-import type { TestApp } from '../../support/test-app';
+import { useTestApp } from '../../support/test-app';
 import { askNameGraph, conversationRow, insertConversation } from './flow-helpers';
 
 /** The embedded database path: one walk through create, save, publish and a migrate on PGlite. */
 describe('flows on PGlite', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ database: 'pglite' });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp({ database: 'pglite' });
 
   it('creates, saves with If-Match, publishes twice with migrate, lists versions and restores', async () => {
     const owner = await t.client.signup();

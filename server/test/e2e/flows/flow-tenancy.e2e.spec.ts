@@ -1,15 +1,8 @@
-import { startTestApp } from '../../support/test-app';
-import type { TestApp } from '../../support/test-app';
+import { useTestApp } from '../../support/test-app';
 import { askNameGraph } from './flow-helpers';
 
 describe('flows across tenants (Postgres)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('answers 404 on every flow route to another tenant\'s flow id and to a malformed id, and changes nothing', async () => {
     const alice = await t.client.signup();

@@ -1,16 +1,9 @@
 import { graphOf } from '../../factories/flow-factory';
-import { startTestApp } from '../../support/test-app';
-import type { TestApp } from '../../support/test-app';
+import { useTestApp } from '../../support/test-app';
 import { askNameGraph, auditActions, conversationRow, insertConversation, memberToken } from './flow-helpers';
 
 describe('publishing, versions and restore (Postgres)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   async function newFlow(token: string, graph = askNameGraph()): Promise<string> {
     const created = await t.client.request('POST', '/api/flows', { token, body: { name: 'Fluxo', graph } });
