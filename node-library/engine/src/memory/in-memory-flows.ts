@@ -6,6 +6,8 @@ type StoredFlow = { name: string; draft: FlowVersion; published: FlowVersion[] }
 /** Flows with a draft and numbered published versions, held in memory. */
 export class InMemoryFlowSource implements FlowSource {
   private readonly flows = new Map<string, StoredFlow>();
+  /** The trigger list is asked for on every turn; it changes only when a flow is published. */
+  private published: FlowVersion[] | undefined;
 
   /** Saves `graph` as the draft of `flowId` and publishes it as the next version. */
   publish(flowId: string, graph: FlowGraph, name = flowId): FlowVersion {
@@ -13,6 +15,7 @@ export class InMemoryFlowSource implements FlowSource {
     const stored = this.flows.get(flowId) as StoredFlow;
     const version: FlowVersion = { flowId, version: stored.published.length + 1, name, graph };
     stored.published.push(version);
+    this.published = undefined;
     return version;
   }
 
@@ -32,6 +35,7 @@ export class InMemoryFlowSource implements FlowSource {
   }
 
   triggerFlows(): FlowVersion[] {
-    return [...this.flows.values()].flatMap((f) => (f.published.length ? [f.published[f.published.length - 1] as FlowVersion] : []));
+    this.published ??= [...this.flows.values()].flatMap((f) => (f.published.length ? [f.published[f.published.length - 1] as FlowVersion] : []));
+    return this.published;
   }
 }

@@ -21,11 +21,14 @@ export function defaultVariables(variables: FlowVariable[]): JsonObject {
   return vars;
 }
 
-/** Contact-scope defaults fill fields the contact does not have yet. */
-export function applyContactDefaults(fields: JsonObject, variables: FlowVariable[]): void {
+/** Contact-scope defaults fill fields the contact does not have yet; true when any was filled. */
+export function applyContactDefaults(fields: JsonObject, variables: FlowVariable[]): boolean {
+  let filled = false;
   for (const variable of variables) {
     if (variable.scope === 'contact' && variable.default !== undefined && !(variable.name in fields)) {
       fields[variable.name] = cloneJson(variable.default);
+      filled = true;
     }
   }
+  return filled;
 }

@@ -1,5 +1,5 @@
 import { createTemplateRenderer, unavailablePort, unavailablePorts } from '@fluxo/node-sdk';
-import type { HttpTriggerRequest, LogPort, SecretsPort, ServicePorts, TemplateLimits, TriggerMatch } from '@fluxo/node-sdk';
+import type { HttpTriggerRequest, LogPort, SecretsPort, ServicePorts, TemplateLimits, TemplateRenderer, TriggerMatch } from '@fluxo/node-sdk';
 import type { FlowGraph } from '../graph/flow-graph';
 import type { Clock, FlowSource, FlowVersion } from '../ports';
 import type { NodeRegistry } from '../registry/node-registry';
@@ -132,13 +132,25 @@ export class Engine {
     return (await flows.triggerFlows()).map((version) => this.compile(version));
   }
 
+  /** Renderers by time zone: looking one up per turn showed in profiles. */
+  private readonly renderers = new Map<string, TemplateRenderer>();
+
+  private rendererFor(timeZone: string): TemplateRenderer {
+    let renderer = this.renderers.get(timeZone);
+    if (!renderer) {
+      renderer = createTemplateRenderer({ timeZone, limits: this.options.templateLimits });
+      this.renderers.set(timeZone, renderer);
+    }
+    return renderer;
+  }
+
   private runnerEnvironment(timeZone: string | undefined, flows: FlowSource) {
     const { options } = this;
     return {
       clock: options.clock,
       services: this.services,
       log: this.log,
-      renderer: createTemplateRenderer({ timeZone: timeZone ?? options.timeZone ?? 'America/Sao_Paulo', limits: options.templateLimits }),
+      renderer: this.rendererFor(timeZone ?? options.timeZone ?? 'America/Sao_Paulo'),
       maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,
       maxCallDepth: options.maxCallDepth ?? 10,
       fallbackMessage: options.fallbackMessage ?? DEFAULT_FALLBACK_MESSAGE,

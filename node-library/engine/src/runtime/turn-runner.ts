@@ -70,9 +70,7 @@ export class TurnRunner {
       trigger: triggerOutputs ?? {},
       callStack: [],
     });
-    const before = JSON.stringify(this.contact.fields);
-    applyContactDefaults(this.contact.fields, flow.source.graph.variables);
-    this.contactChanged = before !== JSON.stringify(this.contact.fields);
+    this.contactChanged = applyContactDefaults(this.contact.fields, flow.source.graph.variables);
     return this.loop({ flow, node: trigger });
   }
 
@@ -166,7 +164,7 @@ export class TurnRunner {
       if (node.problem || !node.def) throw new NodeConfigError(node.problem ?? 'The node cannot run.');
       const stepped = runNodeStep(
         { def: node.def, config: node.config, hasTemplates: node.hasTemplates, ports: node.ports, event: cursor.event },
-        this.stepEnvironment(node, vars, cursor.waitState),
+        this.stepEnvironment(node, vars, cursor.waitState, started),
       );
       if (stepped instanceof Promise) return stepped.then(({ result }) => settle({ result }), failed);
       return settle({ result: stepped.result });
@@ -175,10 +173,11 @@ export class TurnRunner {
     }
   }
 
-  private stepEnvironment(node: CompiledNode, vars: VariableStore, waitState: JsonObject | undefined) {
+  /** A step sees one instant (`startedMs`): its templates and its own ctx.now() agree. */
+  private stepEnvironment(node: CompiledNode, vars: VariableStore, waitState: JsonObject | undefined, startedMs: number) {
     const { input, env, state, contact } = this;
     const message = input.event.type === 'message' ? input.event.message : undefined;
-    const now = () => new Date(env.clock.now());
+    const now = () => new Date(startedMs);
     let scope: Record<string, unknown> | undefined;
     return {
       node: { id: node.node.id, type: node.node.type, version: node.node.typeVersion },
@@ -188,8 +187,9 @@ export class TurnRunner {
       log: env.log,
       renderer: env.renderer,
       // Built once per step: it holds live references, so values a node sets show in its later renders.
-      scope: () => (scope ??= buildTemplateScope({ vars: state.vars, contact, conversation: input.conversation, message, trigger: state.trigger, nodes: state.nodes, now: now() })),
+      scope: () => (scope ??= buildTemplateScope({ vars: state.vars, contact, conversation: input.conversation, message, trigger: state.trigger, nodes: state.nodes, now: startedMs })),
       now,
+      nowMs: startedMs,
       random: this.random,
       send: (outbound: OutboundMessage) => {
         this.outbound.push(outbound);

@@ -25,6 +25,8 @@ export type StepEnvironment = {
   /** The template scope, built on demand (most steps render nothing). */
   scope(): Record<string, unknown>;
   now(): Date;
+  /** The same instant as `now()` in epoch ms, when the host has it (saves a Date per step). */
+  nowMs?: number;
   random(): number;
   send(message: OutboundMessage): void;
   respondHttp(response: HttpTriggerResponse): void;
@@ -51,7 +53,7 @@ export type StepOutcome = { result: NodeResult; config: unknown };
  */
 export function runNodeStep(input: StepInput, env: StepEnvironment): StepOutcome | Promise<StepOutcome> {
   const { def } = input;
-  const nowMs = env.now().getTime();
+  const nowMs = env.nowMs ?? env.now().getTime();
   const config = input.hasTemplates
     ? renderConfig(input.config, env.renderer, env.scope(), { nowMs, rawKeys: def.rawConfigKeys as string[] | undefined })
     : input.config;

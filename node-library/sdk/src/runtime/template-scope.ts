@@ -9,7 +9,8 @@ export type TemplateScopeInput = {
   message: InboundMessage | undefined;
   trigger: JsonObject | undefined;
   nodes: Record<string, JsonObject>;
-  now: Date;
+  /** The step's instant, as a Date or epoch ms. */
+  now: Date | number;
 };
 
 /**
@@ -33,10 +34,10 @@ export function buildTemplateScope(input: TemplateScopeInput): Record<string, un
 let lastInstant = Number.NaN;
 let lastIso = '';
 
-function isoString(now: Date): string {
-  const ms = now.getTime();
+function isoString(now: Date | number): string {
+  const ms = typeof now === 'number' ? now : now.getTime();
   if (ms !== lastInstant) {
-    lastIso = now.toISOString();
+    lastIso = new Date(ms).toISOString();
     lastInstant = ms;
   }
   return lastIso;

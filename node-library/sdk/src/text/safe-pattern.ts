@@ -116,8 +116,16 @@ export function patternSyntaxProblem(pattern: string): string | null {
 
 /** Why a pattern may not be used (unsafe or not a valid regular expression), or null. */
 export function patternProblem(pattern: string): string | null {
-  return patternSafetyProblem(pattern) ?? patternSyntaxProblem(pattern);
+  // Conditions check their (possibly templated) pattern on every run: remember the verdicts.
+  const known = verdicts.get(pattern);
+  if (known !== undefined) return known;
+  const problem = patternSafetyProblem(pattern) ?? patternSyntaxProblem(pattern);
+  if (verdicts.size >= MAX_CACHED) verdicts.clear();
+  verdicts.set(pattern, problem);
+  return problem;
 }
+
+const verdicts = new Map<string, string | null>();
 
 const compiled = new Map<string, RegExp>();
 const MAX_CACHED = 1_000;

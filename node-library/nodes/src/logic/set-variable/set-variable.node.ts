@@ -46,12 +46,13 @@ export const setVariable = defineNode({
   errorPort: true,
   execute(ctx) {
     // Convert everything first so that one bad value leaves no half-applied assignments behind.
-    const converted = ctx.config.assignments.map((item) => ({ ...item, converted: convertValue(item.name, item.value, item.type) }));
+    const { assignments } = ctx.config;
+    const converted = assignments.map((item) => convertValue(item.name, item.value, item.type));
     const values: JsonObject = {};
-    for (const item of converted) {
-      ctx.vars.set(item.name, item.converted, item.scope);
-      values[item.name] = item.converted;
-    }
+    assignments.forEach((item, i) => {
+      ctx.vars.set(item.name, converted[i]!, item.scope);
+      values[item.name] = converted[i]!;
+    });
     return next('out', { values });
   },
 });
