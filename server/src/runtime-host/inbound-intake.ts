@@ -6,6 +6,11 @@ import { TurnCoordinator } from './turn-coordinator';
 
 export type Intake = { tenantId: string; conversationId: string; channel: string; type: string; content: StoredInbound; externalId?: string };
 
+/** A message from a channel address (a phone number, a chat id, an HTTP trigger's key). */
+export type AddressedIntake = Omit<Intake, 'conversationId'> & { address: string };
+
+export type Received = { conversationId: string; messageId: string; duplicate: boolean };
+
 /**
  * The front door of every inbound event: store it (idempotently by channel and external id) and
  * ask a worker for the turn. A duplicate delivery stores nothing and queues nothing.
@@ -17,7 +22,32 @@ export class InboundIntake {
     private readonly turns: TurnCoordinator,
   ) {}
 
-  async receive(intake: Intake): Promise<{ messageId: string; duplicate: boolean }> {
+  /**
+   * Stores a message from an address; its contact and conversation are created on first contact,
+   * in the same statement (one round trip for the common case).
+   */
+  async receiveFrom(intake: AddressedIntake): Promise<Received> {
+    const row = (await queryOne<{ conversation_id: string; id: string | null; debounce_ms: number | null }>(this.dataSource, `
+      WITH contact AS (
+        INSERT INTO contacts (tenant_id, channel, external_id) VALUES ($1, $2, $3)
+        ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET channel = EXCLUDED.channel RETURNING id),
+      conversation AS (
+        INSERT INTO conversations (tenant_id, contact_id, channel, external_key) SELECT $1, contact.id, $2, $3 FROM contact
+        ON CONFLICT (tenant_id, channel, external_key) DO UPDATE SET channel = EXCLUDED.channel RETURNING id, flow_id, flow_version),
+      stored AS (
+        INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
+        SELECT $1, conversation.id, 'in', $4, $5, $2, $6, 'received' FROM conversation
+        ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id)
+      SELECT conversation.id AS conversation_id, (SELECT id FROM stored) AS id,
+             (SELECT (coalesce(v.settings, f.settings) ->> 'debounceMs')::int FROM flows f
+                LEFT JOIN flow_versions v ON v.flow_id = f.id AND v.version = conversation.flow_version
+               WHERE f.id = conversation.flow_id) AS debounce_ms
+        FROM conversation`,
+    [intake.tenantId, intake.channel, intake.address, intake.type, JSON.stringify(intake.content), intake.externalId ?? null]))!;
+    return this.queued({ ...intake, conversationId: row.conversation_id }, row);
+  }
+
+  async receive(intake: Intake): Promise<Received> {
     // One round trip: the insert, and the debounce window of the flow the conversation is in.
     const stored = (await queryOne<{ id: string | null; debounce_ms: number | null }>(this.dataSource, `
       WITH stored AS (
@@ -30,12 +60,17 @@ export class InboundIntake {
                 LEFT JOIN flow_versions v ON v.flow_id = c.flow_id AND v.version = c.flow_version
                WHERE c.id = $2) AS debounce_ms`,
     [intake.tenantId, intake.conversationId, intake.type, JSON.stringify(intake.content), intake.channel, intake.externalId ?? null]))!;
+    return this.queued(intake, stored);
+  }
+
+  /** Queues the turn for a stored message, or finds the first copy of a duplicate. */
+  private async queued(intake: Intake, stored: { id: string | null; debounce_ms: number | null }): Promise<Received> {
     if (!stored.id) {
       const existing = (await queryOne<{ id: string }>(this.dataSource,
         `SELECT id FROM messages WHERE tenant_id = $1 AND channel = $2 AND direction = 'in' AND external_id = $3`, [intake.tenantId, intake.channel, intake.externalId]))!;
-      return { messageId: existing.id, duplicate: true };
+      return { conversationId: intake.conversationId, messageId: existing.id, duplicate: true };
     }
     await this.turns.requestTurns(intake.conversationId, stored.debounce_ms ?? 0);
-    return { messageId: stored.id, duplicate: false };
+    return { conversationId: intake.conversationId, messageId: stored.id, duplicate: false };
   }
 }

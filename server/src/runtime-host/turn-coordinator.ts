@@ -13,7 +13,7 @@ import type { PendingEvent } from './pending-event';
 import { DELIVERY_QUEUE, deliveryJobKey, TIMER_QUEUE, timerJobKey, TURN_QUEUE, turnJobKey } from './queues';
 import { RUNTIME_EVENTS } from './turn-events';
 import type { RuntimeEvents, TurnCompletedEvent } from './turn-events';
-import { commitTurn, loadTurnContext } from './turn-store';
+import { commitTurn, inConversationTransaction, loadTurnContext } from './turn-store';
 import type { TurnContext, TurnWrite } from './turn-store';
 
 /** A waiting run's session lasts this long without a message, unless its flow says otherwise (24 h). */
@@ -49,7 +49,7 @@ export class TurnCoordinator {
   async runPendingTurns(conversationId: string): Promise<void> {
     await runWithLogContext({ conversationId }, async () => {
       for (let i = 0; i < TURNS_PER_JOB; i++) {
-        const committed = await this.dataSource.transaction((db) => this.runNextTurn(db, conversationId));
+        const committed = await inConversationTransaction(this.dataSource, conversationId, (db) => this.runNextTurn(db, conversationId));
         if (!committed) return;
         await this.afterCommit(committed);
         if (!committed.more) return;

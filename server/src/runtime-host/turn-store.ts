@@ -1,10 +1,36 @@
 import type { ConversationState, TimerEffect, TurnResult } from '@fluxo/engine';
 import type { ContactInfo, JsonObject, OutboundMessage } from '@fluxo/node-sdk';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { queryOne } from '../platform/database/sql';
 import type { Mailbox, PendingEvent } from './pending-event';
 
-/** Everything a turn reads, locked and loaded in one round trip. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A transaction holding the conversation's row lock: the mailbox, so that no other worker runs the
+ * conversation until it ends. BEGIN and the lock travel in one round trip (round trips are what a
+ * turn costs most); the id is checked to be a uuid, so it can stand in the statement's text.
+ */
+export async function inConversationTransaction<T>(dataSource: DataSource, conversationId: string, work: (db: EntityManager) => Promise<T>): Promise<T | null> {
+  if (!UUID.test(conversationId)) return null;
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`BEGIN; SELECT 1 FROM conversations WHERE id = '${conversationId.toLowerCase()}' FOR UPDATE`);
+    try {
+      const result = await work(runner.manager);
+      await runner.query('COMMIT');
+      return result;
+    } catch (error) {
+      await runner.query('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Everything a turn reads. */
 export type TurnContext = {
   conversation: {
     id: string; tenantId: string; contactId: string; channel: string; source: 'live' | 'draft' | 'published';
@@ -22,14 +48,12 @@ type ContextRow = {
 };
 
 /**
- * Locks the conversation (the mailbox: no other worker runs it until this transaction ends), then
- * loads what the turn reads and from then on acts as the tenant's database role, so row-level
- * security covers the turn's writes. Two statements, because one that waited for the lock would
- * read the mailbox as it was before the previous turn committed.
+ * Loads what the turn reads (once `inConversationTransaction` holds the lock) and from then on acts
+ * as the tenant's database role, so row-level security covers the turn's writes. It must not be the
+ * statement that takes the lock: one that waited for it would read the mailbox as it was before the
+ * previous turn committed.
  */
 export async function loadTurnContext(db: EntityManager, conversationId: string): Promise<TurnContext | null> {
-  const locked = await queryOne(db, `SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE`, [conversationId]);
-  if (!locked) return null;
   const row = await queryOne<ContextRow>(db, `
     SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id,
            k.name AS contact_name, k.phone AS contact_phone, k.fields AS contact_fields,

@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InboundIntake } from './inbound-intake';
-import type { Intake } from './inbound-intake';
+import type { AddressedIntake, Intake, Received } from './inbound-intake';
 import { RUNTIME_EVENTS } from './turn-events';
 import type { RuntimeEvents, TurnCompletedEvent } from './turn-events';
 
-export type AwaitedTurn = { messageId: string; duplicate: boolean; turn: TurnCompletedEvent | null };
+export type AwaitedTurn = Received & { turn: TurnCompletedEvent | null };
+
+/** Events seen before the message id was known, kept for matching (a fast worker may finish first). */
+const MAX_EARLY_EVENTS = 1_000;
 
 /**
  * For callers that answer with the turn's outcome (the simulator, HTTP triggers): hands the event to
@@ -18,18 +21,27 @@ export class TurnWaiter {
     @Inject(RUNTIME_EVENTS) private readonly events: RuntimeEvents,
   ) {}
 
-  async receiveAndAwait(intake: Intake, timeoutMs: number): Promise<AwaitedTurn> {
+  receiveAndAwait(intake: Intake, timeoutMs: number): Promise<AwaitedTurn> {
+    return this.await(() => this.intake.receive(intake), timeoutMs);
+  }
+
+  receiveFromAndAwait(intake: AddressedIntake, timeoutMs: number): Promise<AwaitedTurn> {
+    return this.await(() => this.intake.receiveFrom(intake), timeoutMs);
+  }
+
+  private async await(store: () => Promise<Received>, timeoutMs: number): Promise<AwaitedTurn> {
     let messageId = '';
     const early: TurnCompletedEvent[] = [];
     let settle: ((event: TurnCompletedEvent) => void) | undefined;
     // Listen before the message exists, so that a fast worker cannot finish the turn unseen.
     const unsubscribe = this.events.subscribe((event) => {
-      if (event.type !== 'turn.completed' || event.conversationId !== intake.conversationId) return;
-      if (!messageId) early.push(event);
-      else if (event.messageIds.includes(messageId)) settle?.(event);
+      if (event.type !== 'turn.completed') return;
+      if (!messageId) {
+        if (early.length < MAX_EARLY_EVENTS) early.push(event);
+      } else if (event.messageIds.includes(messageId)) settle?.(event);
     });
     try {
-      const received = await this.intake.receive(intake);
+      const received = await store();
       messageId = received.messageId;
       if (received.duplicate) return { ...received, turn: null };
       const seen = early.find((event) => event.messageIds.includes(messageId));

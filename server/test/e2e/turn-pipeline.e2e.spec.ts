@@ -1,3 +1,4 @@
+import { InboundIntake } from '../../src/runtime-host/inbound-intake';
 import { TurnCoordinator } from '../../src/runtime-host/turn-coordinator';
 import { botTexts, insertLiveConversation, receiveText } from '../factories/conversation-factory';
 import { graphOf, insertFlow } from '../factories/flow-factory';
@@ -40,11 +41,28 @@ describe('the turn pipeline (Postgres)', () => {
     const conversationId = await insertLiveConversation(db(), owner.tenantId);
     const first = await receiveText(t.app, owner.tenantId, conversationId, 'olá', 'wamid.1');
     const again = await receiveText(t.app, owner.tenantId, conversationId, 'olá', 'wamid.1');
-    expect(again).toEqual({ messageId: first.messageId, duplicate: true });
+    expect(again).toEqual({ conversationId, messageId: first.messageId, duplicate: true });
     await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const [{ turns }] = await db().query(`SELECT count(*)::int AS turns FROM turns WHERE conversation_id = $1`, [conversationId]);
     expect(turns).toBe(1);
+  });
+
+  it('creates contact and conversation on first contact from an address, and reuses them after', async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, echoBot());
+    const intake = t.app.get(InboundIntake);
+    const from = (text: string, externalId: string) => intake.receiveFrom({
+      tenantId: owner.tenantId, channel: 'simulator', address: '5511988887777', type: 'text', externalId, content: { kind: 'message', message: { type: 'text', text } },
+    });
+    const first = await from('oi', 'wamid.a');
+    const second = await from('tudo bem?', 'wamid.b');
+    const repeated = await from('tudo bem?', 'wamid.b');
+    expect(second.conversationId).toBe(first.conversationId);
+    expect(repeated).toEqual({ ...second, duplicate: true });
+    await waitFor(async () => (await botTexts(db(), first.conversationId)).length === 2);
+    const [{ contacts }] = await db().query(`SELECT count(*)::int AS contacts FROM contacts WHERE tenant_id = $1 AND external_id = '5511988887777'`, [owner.tenantId]);
+    expect(contacts).toBe(1);
   });
 
   it('merges a burst of short texts into one turn when the flow has a debounce window', async () => {

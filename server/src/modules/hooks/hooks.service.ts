@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { HttpTriggerRequest } from '@fluxo/node-sdk';
 import { DataSource } from 'typeorm';
-import { queryOne } from '../../platform/database/sql';
 import { AppError } from '../../platform/errors/app-error';
 import { addToLogContext } from '../../platform/logging/log-context';
 import { FlowCatalog } from '../../runtime-host/flow-catalog';
@@ -38,24 +37,12 @@ export class HooksService {
     if (target === 'unauthorized') throw new AppError('unauthorized', 'HOOK_SECRET_INVALID', 'The secret header is missing or wrong.');
     // Without a key every call is a conversation of its own (a stateless endpoint).
     const key = target.match.conversationKey ? `${target.flowId}:${target.match.conversationKey}` : `${target.flowId}:call-${randomUUID()}`;
-    const conversationId = await this.conversationFor(tenantId, key);
-    addToLogContext({ conversationId });
-    const { turn } = await this.waiter.receiveAndAwait({
-      tenantId, conversationId, channel: HTTP_CHANNEL, type: 'http', content: { kind: 'http', request, target },
+    const { conversationId, turn } = await this.waiter.receiveFromAndAwait({
+      tenantId, channel: HTTP_CHANNEL, address: key, type: 'http', content: { kind: 'http', request, target },
     }, RESPONSE_WAIT_MS);
+    addToLogContext({ conversationId });
     if (turn?.httpResponse) return turn.httpResponse;
     return { status: 202, body: { accepted: true, conversationId } };
-  }
-
-  /** The contact and conversation the key names, created on the first call (one statement, so no transaction). */
-  private async conversationFor(tenantId: string, key: string): Promise<string> {
-    const row = (await queryOne<{ id: string }>(this.dataSource, `
-      WITH contact AS (
-        INSERT INTO contacts (tenant_id, channel, external_id) VALUES ($1, $2, $3)
-        ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET channel = EXCLUDED.channel RETURNING id)
-      INSERT INTO conversations (tenant_id, contact_id, channel, external_key) SELECT $1, contact.id, $2, $3 FROM contact
-      ON CONFLICT (tenant_id, channel, external_key) DO UPDATE SET channel = EXCLUDED.channel RETURNING id`, [tenantId, HTTP_CHANNEL, key]))!;
-    return row.id;
   }
 }
 
