@@ -90,5 +90,8 @@ describe('auth, users and API keys (Postgres)', () => {
     const docs = await t.client.request('GET', '/api/docs-json');
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/signup', '/api/users']));
+    // Request bodies are documented from the schemas that validate them.
+    const signup = docs.body.paths['/api/auth/signup'].post.requestBody.content['application/json'].schema;
+    expect(signup.required).toEqual(expect.arrayContaining(['tenantName', 'name', 'email', 'password']));
   });
 });

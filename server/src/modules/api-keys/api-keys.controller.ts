@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Auth, RequireRole } from '../../platform/auth/auth.decorators';
 import { ROLES } from '../../platform/auth/roles';
 import type { AuthContext } from '../../platform/auth/roles';
+import { ApiZodBody } from '../../platform/http/api-zod-body';
 import { parseId, parseInput } from '../../platform/http/parse-body';
 import { ApiKeysService } from './api-keys.service';
 import type { ApiKeyView, NewApiKeyView } from './api-keys.service';
@@ -23,6 +24,7 @@ export class ApiKeysController {
 
   @Post()
   @RequireRole('admin')
+  @ApiZodBody(createSchema)
   create(@Auth() auth: AuthContext, @Body() body: unknown): Promise<NewApiKeyView> {
     return this.keys.createKey(auth, parseInput(createSchema, body));
   }

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../../platform/auth/auth.decorators';
+import { ApiZodBody } from '../../platform/http/api-zod-body';
 import { parseInput } from '../../platform/http/parse-body';
 import { loginSchema, refreshSchema, signupSchema } from './auth.dto';
 import { AuthService } from './auth.service';
@@ -14,6 +15,7 @@ export class AuthController {
 
   @Public()
   @Post('signup')
+  @ApiZodBody(signupSchema)
   signup(@Body() body: unknown): Promise<SessionView> {
     return this.auth.signup(parseInput(signupSchema, body));
   }
@@ -21,6 +23,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiZodBody(loginSchema)
   login(@Body() body: unknown, @Req() request: Request): Promise<SessionView> {
     return this.auth.login(parseInput(loginSchema, body), request.ip ?? 'unknown');
   }
@@ -28,6 +31,7 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
+  @ApiZodBody(refreshSchema)
   refresh(@Body() body: unknown): Promise<SessionView> {
     return this.auth.refresh(parseInput(refreshSchema, body).refreshToken);
   }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Auth, RequireRole } from '../../platform/auth/auth.decorators';
 import type { AuthContext } from '../../platform/auth/roles';
+import { ApiZodBody } from '../../platform/http/api-zod-body';
 import { parseId, parseInput } from '../../platform/http/parse-body';
 import { etagOf } from './flow-etag';
 import { exportContentDisposition } from './flow-file';
@@ -32,6 +33,7 @@ export class FlowsController {
 
   @Post()
   @RequireRole('editor')
+  @ApiZodBody(createFlowSchema)
   async create(@Auth() auth: AuthContext, @Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<FlowView> {
     return withEtag(res, await this.flows.createFlow(auth, parseInput(createFlowSchema, body)));
   }
@@ -52,6 +54,7 @@ export class FlowsController {
   @Put(':id')
   @RequireRole('editor')
   @ApiHeader({ name: 'If-Match', required: true, description: 'The ETag of the flow as you loaded it, e.g. "3".' })
+  @ApiZodBody(updateFlowSchema)
   async save(
     @Auth() auth: AuthContext, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Body() body: unknown,
     @Res({ passthrough: true }) res: Response,
@@ -85,6 +88,7 @@ export class FlowsController {
   @Post(':id/publish')
   @RequireRole('editor')
   @ApiHeader({ name: 'If-Match', required: false, description: 'When sent, publishing refuses (412) a draft that changed since.' })
+  @ApiZodBody(publishFlowSchema)
   publish(@Auth() auth: AuthContext, @Param('id') id: string, @Headers('if-match') ifMatch: string | undefined, @Body() body: unknown): Promise<PublishedView> {
     const flowId = parseId(id, FLOW);
     return this.versions.publishVersion(auth, flowId, ifMatch, parseInput(publishFlowSchema, body));

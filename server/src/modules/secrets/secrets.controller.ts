@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Auth, RequireRole } from '../../platform/auth/auth.decorators';
 import type { AuthContext } from '../../platform/auth/roles';
+import { ApiZodBody } from '../../platform/http/api-zod-body';
 import { parseInput } from '../../platform/http/parse-body';
 import { SecretsService } from './secrets.service';
 import type { SecretView } from './secrets.service';
@@ -23,6 +24,7 @@ export class SecretsController {
 
   @Put(':name')
   @RequireRole('admin')
+  @ApiZodBody(valueSchema)
   put(@Auth() auth: AuthContext, @Param('name') name: string, @Body() body: unknown): Promise<SecretView> {
     return this.secrets.putSecret(auth, parseInput(nameSchema, name), parseInput(valueSchema, body).value);
   }

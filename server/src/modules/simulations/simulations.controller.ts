@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { Auth, RequireRole } from '../../platform/auth/auth.decorators';
 import type { AuthContext } from '../../platform/auth/roles';
+import { ApiZodBody } from '../../platform/http/api-zod-body';
 import { parseId, parseInput } from '../../platform/http/parse-body';
 import { SimulationsService } from './simulations.service';
 
@@ -20,6 +21,7 @@ export class SimulationsController {
 
   @Post('flows/:id/simulations')
   @RequireRole('editor')
+  @ApiZodBody(startSchema)
   start(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: unknown) {
     return this.simulations.startSimulation(auth.tenantId, parseId(id, 'The flow'), parseInput(startSchema, body).source);
   }
@@ -27,6 +29,7 @@ export class SimulationsController {
   @Post('simulations/:id/messages')
   @RequireRole('editor')
   @HttpCode(200)
+  @ApiZodBody(messageSchema)
   async send(@Auth() auth: AuthContext, @Param('id') id: string, @Body() body: unknown, @Res({ passthrough: true }) res: Response) {
     const reply = await this.simulations.sendMessage(auth.tenantId, parseId(id, 'The simulation'), parseInput(messageSchema, body));
     // The turn outlived the wait: accepted, its replies arrive on the socket.

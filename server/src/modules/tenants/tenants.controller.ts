@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Auth, RequireRole } from '../../platform/auth/auth.decorators';
 import type { AuthContext } from '../../platform/auth/roles';
+import { ApiZodBody } from '../../platform/http/api-zod-body';
 import { parseInput } from '../../platform/http/parse-body';
 import { TenantsService } from './tenants.service';
 import type { TenantView } from './tenants.service';
@@ -25,6 +26,7 @@ export class TenantsController {
 
   @Patch()
   @RequireRole('admin')
+  @ApiZodBody(patchSchema)
   update(@Auth() auth: AuthContext, @Body() body: unknown): Promise<TenantView> {
     return this.tenants.updateTenant(auth, parseInput(patchSchema, body));
   }

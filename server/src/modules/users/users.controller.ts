@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Auth, RequireRole } from '../../platform/auth/auth.decorators';
 import { ROLES } from '../../platform/auth/roles';
 import type { AuthContext } from '../../platform/auth/roles';
+import { ApiZodBody } from '../../platform/http/api-zod-body';
 import { parseInput } from '../../platform/http/parse-body';
 import type { UserView } from '../auth/auth.service';
 import { UsersService } from './users.service';
@@ -27,6 +28,7 @@ export class UsersController {
 
   @Post()
   @RequireRole('admin')
+  @ApiZodBody(inviteSchema)
   invite(@Auth() auth: AuthContext, @Body() body: unknown): Promise<UserView> {
     return this.users.inviteUser(auth, parseInput(inviteSchema, body));
   }
