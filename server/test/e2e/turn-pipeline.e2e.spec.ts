@@ -1,4 +1,5 @@
 import { InboundIntake } from '../../src/runtime-host/inbound-intake';
+import { RuntimeWorker } from '../../src/runtime-host/runtime-worker';
 import { TurnCoordinator } from '../../src/runtime-host/turn-coordinator';
 import { botTexts, insertLiveConversation, receiveText } from '../factories/conversation-factory';
 import { graphOf, insertFlow } from '../factories/flow-factory';
@@ -63,6 +64,31 @@ describe('the turn pipeline (Postgres)', () => {
     await waitFor(async () => (await botTexts(db(), first.conversationId)).length === 2);
     const [{ contacts }] = await db().query(`SELECT count(*)::int AS contacts FROM contacts WHERE tenant_id = $1 AND external_id = '5511988887777'`, [owner.tenantId]);
     expect(contacts).toBe(1);
+  });
+
+  it('picks up work whose job was lost: the periodic sweep re-queues stale messages and deliveries', async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, echoBot());
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    // A message stored a minute ago whose turn job vanished (say, Redis restarted without persistence).
+    await db().query(`INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, status, created_at)
+      VALUES ($1, $2, 'in', 'text', $3, 'simulator', 'received', now() - interval '1 minute')`,
+    [owner.tenantId, conversationId, JSON.stringify({ kind: 'message', message: { type: 'text', text: 'alguém aí?' } })]);
+    const worker = t.app.get(RuntimeWorker);
+    expect(await worker.requeuePendingWork(30_000)).toMatchObject({ conversations: 1 });
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
+    expect(await botTexts(db(), conversationId)).toEqual(['Você disse: alguém aí?']);
+
+    // A reply whose delivery job ran out of attempts stays pending until a sweep sends it.
+    await db().query(`UPDATE outbox SET status = 'pending', created_at = now() - interval '1 minute' WHERE conversation_id = $1`, [conversationId]);
+    await db().query(`DELETE FROM messages WHERE conversation_id = $1 AND direction = 'out'`, [conversationId]);
+    expect(await worker.requeuePendingWork(30_000)).toMatchObject({ deliveries: 1 });
+    await waitFor(async () => {
+      const [{ sent }] = await db().query(`SELECT count(*)::int AS sent FROM outbox WHERE conversation_id = $1 AND status = 'sent'`, [conversationId]);
+      return sent === 1;
+    });
+    // Fresh work is left to its own job.
+    expect(await worker.requeuePendingWork(30_000)).toEqual({ conversations: 0, timers: 0, deliveries: 0 });
   });
 
   it('merges a burst of short texts into one turn when the flow has a debounce window', async () => {
