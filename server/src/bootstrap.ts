@@ -7,6 +7,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppDependencies } from './app.module';
 import { AppExceptionFilter, toHttp } from './platform/errors/app-exception.filter';
+import { findStudioBuild, studioAssets } from './platform/http/studio-assets';
+import { logger } from './platform/logging/logger';
 import { NestPinoLogger } from './platform/logging/nest-logger';
 import { requestLogging } from './platform/logging/request-logging.middleware';
 
@@ -27,6 +29,9 @@ export async function createHttpApp(deps: AppDependencies): Promise<NestExpressA
     res.status(status).json(body);
   });
   app.useGlobalFilters(new AppExceptionFilter());
+  const studio = findStudioBuild();
+  if (studio) app.use(...studioAssets(studio));
+  else logger.warn('The studio is not built (studio/dist): the API works, the editor is not served. Run `npm run build`.');
   app.set('trust proxy', 'loopback');
   const document = SwaggerModule.createDocument(app, new DocumentBuilder()
     .setTitle('Fluxo API')

@@ -7,6 +7,7 @@ import type { Role } from '../../platform/auth/roles';
 import { hashToken, TokenService } from '../../platform/auth/token.service';
 import { queryOne } from '../../platform/database/sql';
 import { AppError } from '../../platform/errors/app-error';
+import { assertTimeZone } from '../../platform/time/time-zone';
 import { recordAudit } from '../audit/record-audit';
 import type { LoginInput, SignupInput } from './auth.dto';
 import { LoginThrottle } from './login-throttle';
@@ -92,14 +93,6 @@ export function toUserView(row: Omit<UserRow, 'password_hash'>): UserView {
   return { id: row.id, email: row.email, name: row.name, role: row.role, tenantId: row.tenant_id, createdAt: new Date(row.created_at).toISOString() };
 }
 
-function assertTimeZone(timeZone: string | undefined): void {
-  if (!timeZone) return;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
-    throw new AppError('bad_request', 'INVALID_TIME_ZONE', `Unknown time zone "${timeZone}": use an IANA name such as America/Sao_Paulo.`);
-  }
-}
 
 /** A hash of a random string nobody knows: verifying against it spends the same time as a real login. */
 let dummyHash: Promise<string> | undefined;

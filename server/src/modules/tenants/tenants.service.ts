@@ -4,6 +4,7 @@ import type { AuthContext } from '../../platform/auth/roles';
 import { queryOne } from '../../platform/database/sql';
 import { inTenantTransaction } from '../../platform/database/tenant-transaction';
 import { AppError } from '../../platform/errors/app-error';
+import { assertTimeZone } from '../../platform/time/time-zone';
 import { recordAudit } from '../audit/record-audit';
 
 type TenantRow = { id: string; name: string; time_zone: string; fallback_flow_id: string | null; created_at: Date };
@@ -20,7 +21,7 @@ export class TenantsService {
   }
 
   async updateTenant(auth: AuthContext, patch: TenantPatch): Promise<TenantView> {
-    if (patch.timeZone) assertTimeZone(patch.timeZone);
+    assertTimeZone(patch.timeZone);
     return inTenantTransaction(this.dataSource, auth.tenantId, async (db) => {
       if (patch.fallbackFlowId) {
         const flow = await queryOne<{ published_version: number | null }>(db, `SELECT published_version FROM flows WHERE id = $1 AND tenant_id = $2`, [patch.fallbackFlowId, auth.tenantId]);
@@ -42,10 +43,3 @@ function toView(row: TenantRow): TenantView {
   return { id: row.id, name: row.name, timeZone: row.time_zone, fallbackFlowId: row.fallback_flow_id, createdAt: new Date(row.created_at).toISOString() };
 }
 
-function assertTimeZone(timeZone: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-  } catch {
-    throw new AppError('bad_request', 'INVALID_TIME_ZONE', `Unknown time zone "${timeZone}": use an IANA name such as America/Sao_Paulo.`);
-  }
-}
