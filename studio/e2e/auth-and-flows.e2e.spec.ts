@@ -1,0 +1,56 @@
+import type { Browser } from 'playwright-core';
+import { useTestApp } from '../../server/test/support/test-app';
+import { launchBrowser, openPage, screenshot } from './support/browser';
+
+/** The studio in a real browser against a real server (fresh Postgres database, free port). */
+describe('studio: sign up, log in and manage flows (Chromium)', () => {
+  const t = useTestApp();
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('signs up, creates a flow, finds it in the list after logging in again', async () => {
+    const { page, errors } = await openPage(browser, t.baseUrl);
+    await page.goto('/signup');
+    await page.getByTestId('signup-tenant').fill('Pet Shop Amigo');
+    await page.getByTestId('signup-name').fill('Bia');
+    await page.getByTestId('signup-email').fill('bia@petshop.example');
+    await page.getByTestId('signup-password').fill('senha-segura-1');
+    await page.getByTestId('signup-submit').click();
+    await page.waitForURL('**/flows');
+    await page.getByTestId('flow-list').waitFor();
+    await screenshot(page, 'flows-empty');
+
+    await page.getByTestId('new-flow').click();
+    await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/);
+    const flowId = page.url().split('/').pop()!;
+    await page.goto('/flows');
+    await page.getByTestId(`flow-row-${flowId}`).waitFor();
+    await screenshot(page, 'flows-list');
+
+    // A new session: the flow is the tenant's, stored on the server.
+    const { page: again } = await openPage(browser, t.baseUrl);
+    await again.goto('/login');
+    await again.getByTestId('login-email').fill('bia@petshop.example');
+    await again.getByTestId('login-password').fill('senha-segura-1');
+    await again.getByTestId('login-submit').click();
+    await again.getByTestId(`flow-row-${flowId}`).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the server’s answer to a wrong password', async () => {
+    const owner = await t.client.signup();
+    const { page } = await openPage(browser, t.baseUrl);
+    await page.goto('/login');
+    await page.getByTestId('login-email').fill(owner.email);
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    await page.getByRole('alert').waitFor();
+    expect(page.url()).toMatch(/\/login$/);
+    await screenshot(page, 'login-error');
+  });
+});

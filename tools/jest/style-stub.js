@@ -1,0 +1,2 @@
+// Stylesheets mean nothing in jsdom: components import them, tests get an empty module.
+module.exports = {};
