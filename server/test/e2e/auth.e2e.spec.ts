@@ -24,6 +24,13 @@ describe('auth, users and API keys (Postgres)', () => {
     expect(reused.status).toBe(401);
   });
 
+  it('logs out: the refresh token stops working', async () => {
+    const owner = await t.client.signup();
+    expect((await t.client.request('POST', '/api/auth/logout', { body: { refreshToken: owner.refreshToken } })).status).toBe(204);
+    expect((await t.client.request('POST', '/api/auth/refresh', { body: { refreshToken: owner.refreshToken } })).status).toBe(401);
+    expect((await t.client.request('POST', '/api/auth/logout', { body: { refreshToken: owner.refreshToken } })).status).toBe(204);
+  });
+
   it('refuses a taken e-mail (409) and bad input (400) without writing anything', async () => {
     const owner = await t.client.signup();
     const again = await t.client.request('POST', '/api/auth/signup', { body: { tenantName: 'Outra', name: 'X', email: owner.email, password: 'outrasenha1' } });

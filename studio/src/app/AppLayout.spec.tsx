@@ -5,11 +5,13 @@ import { demoSession, renderRoute, resetStores } from '../testing/renderRoute';
 
 beforeEach(resetStores);
 
-const client = () => fakeApiClient({ 'GET /api/flows': () => ({ body: [] }) });
+const client = () => fakeApiClient({ 'GET /api/flows': () => ({ body: [] }), 'POST /api/auth/logout': () => ({ status: 204 }) });
 
 describe('AppLayout', () => {
-  it('shows the tenant and logs out: session and cached data gone, login page shown', async () => {
-    const { user, router, queryClient } = renderRoute('/flows', { client: client(), session: demoSession() });
+  it('shows the tenant and logs out: session ended on the server, session and cached data gone, login page shown', async () => {
+    const api = client();
+    const session = demoSession();
+    const { user, router, queryClient } = renderRoute('/flows', { client: api, session });
 
     expect(await screen.findByTestId('tenant-name')).toHaveTextContent('Loja da Ana');
     await screen.findByTestId('flows-empty');
@@ -17,6 +19,7 @@ describe('AppLayout', () => {
 
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
     expect(useSessionStore.getState().session).toBeNull();
+    expect(api.calls.find((call) => call.path === '/api/auth/logout')?.body).toEqual({ refreshToken: session.refreshToken });
     expect(queryClient.getQueryCache().getAll()).toEqual([]);
     expect(await screen.findByRole('heading', { name: 'Entrar no Fluxo' })).toBeInTheDocument();
   });

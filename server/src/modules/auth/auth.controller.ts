@@ -28,6 +28,15 @@ export class AuthController {
     return this.auth.login(parseInput(loginSchema, body), request.ip ?? 'unknown');
   }
 
+  /** Idempotent: an unknown or already revoked token answers 204 too, so it reveals nothing. */
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiZodBody(refreshSchema)
+  logout(@Body() body: unknown): Promise<void> {
+    return this.auth.logout(parseInput(refreshSchema, body).refreshToken);
+  }
+
   @Public()
   @Post('refresh')
   @HttpCode(200)

@@ -72,6 +72,11 @@ export class AuthService {
     });
   }
 
+  /** Ends a session: its refresh token stops working (access tokens expire on their own within minutes). */
+  async logout(refreshToken: string): Promise<void> {
+    await this.dataSource.query(`UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL`, [hashToken(refreshToken)]);
+  }
+
   private async openSession(db: EntityManager, user: UserRow, tenant: TenantRow): Promise<SessionView> {
     const refresh = this.tokens.newOpaqueToken(REFRESH_PREFIX);
     await db.query(`INSERT INTO sessions (tenant_id, user_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,

@@ -16,7 +16,7 @@ export const SESSION_STORAGE_KEY = 'fluxo.session';
 
 /**
  * The logged-in person, their tenant and tokens, kept in localStorage so a reload or a new tab
- * stays logged in. There is no server-side logout yet: logging out forgets the tokens here.
+ * stays logged in. Logging out also ends the session on the server (useLogout).
  */
 export const useSessionStore = create<SessionState>()(
   persist(
