@@ -1,6 +1,13 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { useTestApp } from '../../server/test/support/test-app';
 import { launchBrowser, openPage, screenshot } from './support/browser';
+
+/** The access token the studio keeps for its session (to check what it saved through the API). */
+async function sessionToken(page: Page): Promise<string> {
+  const stored = await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('fluxo.session'));
+  const parsed = JSON.parse(stored ?? '{}') as { state?: { session?: { accessToken?: string } } };
+  return parsed.state?.session?.accessToken ?? '';
+}
 
 /** The studio in a real browser against a real server (fresh Postgres database, free port). */
 describe('studio: sign up, log in and manage flows (Chromium)', () => {
@@ -28,6 +35,17 @@ describe('studio: sign up, log in and manage flows (Chromium)', () => {
     await page.getByTestId('new-flow').click();
     await page.waitForURL(/\/flows\/[0-9a-f-]{36}$/);
     const flowId = page.url().split('/').pop()!;
+    // A new flow opens in the editor with its start block: a trigger connected to a welcome message.
+    await page.getByTestId('canvas').waitFor();
+    await page.locator('.react-flow__node').nth(1).waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(2);
+    await page.getByTestId('palette-search').fill('pergunta');
+    await page.getByTestId('palette-item-fluxo.askQuestion').click();
+    await page.locator('.react-flow__node').nth(2).waitFor();
+    await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 10_000 });
+    await screenshot(page, 'editor');
+    const saved = await t.client.request('GET', `/api/flows/${flowId}`, { token: await sessionToken(page) });
+    expect(saved.body.graph.nodes.map((n: { type: string }) => n.type)).toContain('fluxo.askQuestion');
     await page.goto('/flows');
     await page.getByTestId(`flow-row-${flowId}`).waitFor();
     await screenshot(page, 'flows-list');

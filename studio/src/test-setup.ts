@@ -48,3 +48,26 @@ if (typeof globalThis.Request === 'undefined') {
   }
   Object.assign(globalThis, { Request: NavigationRequest });
 }
+
+// ResizeObserver: React Flow measures the canvas and each node with it. jsdom lays nothing out,
+// so there is nothing to report; observing is a no-op.
+if (typeof globalThis.ResizeObserver === 'undefined') {
+  class NoLayoutResizeObserver {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  }
+  Object.assign(globalThis, { ResizeObserver: NoLayoutResizeObserver });
+}
+
+// DOMMatrixReadOnly: React Flow reads the viewport's CSS transform through it (zoom = m22).
+if (typeof globalThis.DOMMatrixReadOnly === 'undefined') {
+  class IdentityMatrix {
+    readonly m22: number;
+    constructor(transform?: string) {
+      const scale = /scale\(([-\d.]+)\)/.exec(transform ?? '');
+      this.m22 = scale ? Number(scale[1]) : 1;
+    }
+  }
+  Object.assign(globalThis, { DOMMatrixReadOnly: IdentityMatrix });
+}

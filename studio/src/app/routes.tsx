@@ -10,13 +10,11 @@ import { NotFoundPage } from './NotFoundPage';
 import { PageLoading } from './PageLoading';
 
 // Each page is its own chunk, so the login page does not download the flows page (and the
-// editor, later, with React Flow, only loads when a flow is opened).
+// editor, with React Flow, only loads when a flow is opened).
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage').then((m) => ({ default: m.LoginPage })));
 const SignupPage = lazy(() => import('../features/auth/components/SignupPage').then((m) => ({ default: m.SignupPage })));
 const FlowsPage = lazy(() => import('../features/flows/components/FlowsPage').then((m) => ({ default: m.FlowsPage })));
-const EditorPlaceholderPage = lazy(() =>
-  import('../features/flow-editor/components/EditorPlaceholderPage').then((m) => ({ default: m.EditorPlaceholderPage })),
-);
+const FlowEditorPage = lazy(() => import('../features/flow-editor/components/FlowEditorPage').then((m) => ({ default: m.FlowEditorPage })));
 
 const standalone = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -41,7 +39,7 @@ export const routes: RouteObject[] = [
             children: [
               { path: '/', element: <Navigate to="/flows" replace /> },
               { path: '/flows', element: <FlowsPage /> },
-              { path: '/flows/:id', element: <EditorPlaceholderPage /> },
+              { path: '/flows/:id', element: <FlowEditorPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

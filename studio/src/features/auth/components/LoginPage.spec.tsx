@@ -76,7 +76,7 @@ describe('LoginPage', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
     await fillAndSubmit(user, 'ana@loja.com.br', 'certa1234');
 
-    expect(await screen.findByText('Editor em construção')).toBeInTheDocument();
+    expect(await screen.findByTestId('editor-flow-name')).toHaveTextContent('Menu');
     expect(router.state.location.pathname).toBe('/flows/f1');
   });
 

@@ -21,6 +21,7 @@ function flowsServer(initial: FlowSummary[]) {
   const notFound = errorReply(404, 'NOT_FOUND', 'The flow was not found.');
   const client = fakeApiClient({
     'GET /api/flows': () => ({ body: flows }),
+    'GET /api/node-types': () => ({ body: [] }),
     'POST /api/flows': ({ body }) => {
       const created = summary('new-1', (body as { name: string }).name);
       flows = [created, ...flows];
@@ -78,7 +79,7 @@ describe('FlowsPage', () => {
     expect(within(list).getByRole('heading', { name: 'Você ainda não tem nenhum fluxo' })).toBeInTheDocument();
     await user.click(within(list).getByTestId('empty-new-flow'));
 
-    expect(await screen.findByTestId('editor-placeholder')).toBeInTheDocument();
+    expect(await screen.findByTestId('flow-editor')).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/flows/new-1');
   });
 
