@@ -1,30 +1,14 @@
 /**
- * Mirrors of the server's views: the flow graph (node-library/engine flow-graph.ts) and the node
- * catalog (server/src/modules/node-types/node-type-view.ts).
+ * The flow graph comes from the engine; the node catalog mirrors the server's view
+ * (server/src/modules/node-types/node-type-view.ts).
  */
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-export type JsonObject = { [key: string]: JsonValue };
+import type { JsonObject } from '@fluxo/node-sdk';
 
-export type GraphNode = {
-  id: string;
-  type: string;
-  typeVersion: number;
-  position: { x: number; y: number };
-  config: JsonObject;
-  label?: string;
-};
+export type { JsonObject, JsonValue } from '@fluxo/node-sdk';
 
-export type GraphEdge = { id: string; source: string; sourcePort: string; target: string };
-
-/** A saved graph. Parts the editor does not touch yet (variables, settings) go back as they came. */
-export type FlowGraph = {
-  schemaVersion: 1;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  variables: unknown[];
-  settings?: Record<string, unknown>;
-};
+/** The flow graph is the engine's own type (type-only import: no engine code reaches the bundle). */
+export type { FlowEdge as GraphEdge, FlowGraph, FlowNode as GraphNode } from '@fluxo/engine';
 
 export type NodeCategory = 'triggers' | 'messages' | 'logic' | 'ai' | 'knowledge' | 'tools' | 'people' | 'custom';
 
