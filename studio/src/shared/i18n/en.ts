@@ -1,4 +1,8 @@
 import type { Catalog } from './pt-BR';
+import { canvasEn } from './sections/canvas';
+import { inspectorEn } from './sections/inspector';
+import { simulatorEn } from './sections/simulator';
+import { versionsEn } from './sections/versions';
 
 /** English. Typed as `Catalog`: a missing or extra key fails the type-check. */
 export const en: Catalog = {
@@ -152,4 +156,9 @@ export const en: Catalog = {
   'errors.BODY_TOO_LARGE': 'The file is too large.',
 
   'toast.region': 'Notifications',
+
+  ...canvasEn,
+  ...inspectorEn,
+  ...versionsEn,
+  ...simulatorEn,
 };

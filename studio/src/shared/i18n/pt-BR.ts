@@ -1,3 +1,8 @@
+import { canvasPtBR } from './sections/canvas';
+import { inspectorPtBR } from './sections/inspector';
+import { simulatorPtBR } from './sections/simulator';
+import { versionsPtBR } from './sections/versions';
+
 /**
  * The studio's words in Brazilian Portuguese, the default language and the source of truth for
  * the keys: every other catalog must have exactly these keys (the type and a spec check it).
@@ -154,6 +159,11 @@ export const ptBR = {
   'errors.BODY_TOO_LARGE': 'O arquivo é grande demais.',
 
   'toast.region': 'Avisos',
+
+  ...canvasPtBR,
+  ...inspectorPtBR,
+  ...versionsPtBR,
+  ...simulatorPtBR,
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

@@ -12,6 +12,7 @@ import { useLeaveGuard } from '../hooks/useLeaveGuard';
 import { toGraph, useEditorStore } from '../store/editor.store';
 import type { FlowGraph, NodeTypeView } from '../types';
 import { ConflictDialog } from './ConflictDialog';
+import { EditorDock } from './EditorDock';
 import { FlowCanvas } from './FlowCanvas';
 import { NodePalette } from './NodePalette';
 import { buildNodeCatalog, NodeCatalogContext } from './nodeTypesContext';
@@ -114,10 +115,12 @@ function EditorWorkspace({ initial, nodeTypes }: FlowEditorSessionProps) {
             </span>
           )}
           <SaveStatus status={autosave.status} onRetry={autosave.saveNow} />
+          <div className="flow-editor__actions">{/* simulator-open, versions-open, publish-open */}</div>
         </header>
         <div className="flow-editor__body">
           <NodePalette nodeTypes={nodeTypes} onAdd={addAtCentre} />
           <FlowCanvas ref={canvasRef} onDropNodeType={dropNodeType} />
+          <EditorDock />
         </div>
       </section>
       {autosave.status === 'conflict' && autosave.conflict && (

@@ -28,6 +28,12 @@ type EditorState = {
   connect(connection: Connection): void;
   /** A node of this type with the defaults its schema declares; returns its id. */
   addNode(view: NodeTypeView, position: { x: number; y: number }): string;
+  /** Replaces a node's config (the inspector's edits); ports follow on the next render. */
+  updateNodeConfig(id: string, config: FlowNodeData['config']): void;
+  /** A name the tenant gives the node on the canvas; empty removes it. */
+  updateNodeLabel(id: string, label: string): void;
+  /** Selects this node alone (a problem or trace step was clicked); `null` clears the selection. */
+  selectOnly(id: string | null): void;
 };
 
 /**
@@ -83,6 +89,32 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     };
     set((state) => ({ nodes: [...state.nodes, node], changeCount: state.changeCount + 1 }));
     return id;
+  },
+
+  updateNodeConfig(id, config) {
+    set((state) => ({
+      nodes: state.nodes.map((node) => (node.id === id ? { ...node, data: { ...node.data, config } } : node)),
+      changeCount: state.changeCount + 1,
+    }));
+  },
+
+  updateNodeLabel(id, label) {
+    const trimmed = label.trim();
+    set((state) => ({
+      nodes: state.nodes.map((node) => {
+        if (node.id !== id) return node;
+        const { label: _old, ...data } = node.data;
+        return { ...node, data: trimmed ? { ...data, label: trimmed } : data };
+      }),
+      changeCount: state.changeCount + 1,
+    }));
+  },
+
+  selectOnly(id) {
+    set((state) => ({
+      nodes: state.nodes.map((node) => (Boolean(node.selected) === (node.id === id) ? node : { ...node, selected: node.id === id })),
+      edges: state.edges.map((edge) => (edge.selected ? { ...edge, selected: false } : edge)),
+    }));
   },
 }));
 

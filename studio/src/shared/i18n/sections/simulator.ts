@@ -1,0 +1,9 @@
+/**
+ * The simulator's words. Each feature keeps its section here so that features can grow their words
+ * side by side; `pt-BR.ts` and `en.ts` spread every section (the key type stays one union).
+ */
+export const simulatorPtBR = {
+} as const;
+
+export const simulatorEn: Record<keyof typeof simulatorPtBR, string> = {
+};

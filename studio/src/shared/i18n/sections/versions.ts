@@ -1,0 +1,9 @@
+/**
+ * The versions's words. Each feature keeps its section here so that features can grow their words
+ * side by side; `pt-BR.ts` and `en.ts` spread every section (the key type stays one union).
+ */
+export const versionsPtBR = {
+} as const;
+
+export const versionsEn: Record<keyof typeof versionsPtBR, string> = {
+};
