@@ -45,5 +45,5 @@ export type FlowNodeData = {
   label?: string;
 };
 
-/** A validation problem of the draft, as the save response lists it. */
-export type FlowProblem = { nodeId?: string; edgeId?: string; message: string; code?: string };
+/** A validation problem of the draft, as the save response lists it (the engine's own type). */
+export type { GraphProblem as FlowProblem } from '@fluxo/engine';

@@ -1,33 +1,10 @@
-import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow } from '@xyflow/react';
-import type { NodeTypes } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import type { DragEvent, Ref } from 'react';
-import { useT } from '../../../shared/i18n';
+import type { EditorEdge } from '../store/editor.store';
 import { useEditorStore } from '../store/editor.store';
-import { FLOW_NODE } from '../store/editor.store';
-import { FlowNodeCard } from './FlowNodeCard';
+import { useRunOverlayStore } from '../store/runOverlay.store';
+import { CanvasView } from './CanvasView';
 import { NODE_TYPE_MIME } from './NodePalette';
-
-// Built once: a new object on each render would make React Flow remount every node.
-const nodeTypes: NodeTypes = { [FLOW_NODE]: FlowNodeCard };
-
-const DELETE_KEYS = ['Delete', 'Backspace'];
-const FIT_VIEW_OPTIONS = { maxZoom: 1.2, padding: 0.15 };
-
-/**
- * Fits the whole flow once every node has been measured. React Flow's own `fitView` prop fitted
- * the first measured node only (seen in Chromium with the seeded flows), so it is done here.
- */
-function useFitViewOnLoad() {
-  const initialised = useNodesInitialized();
-  const { fitView } = useReactFlow();
-  const fitted = useRef(false);
-  useEffect(() => {
-    if (!initialised || fitted.current) return;
-    fitted.current = true;
-    void fitView(FIT_VIEW_OPTIONS);
-  }, [initialised, fitView]);
-}
 
 type FlowCanvasProps = {
   /** A palette item was dropped at this screen point. */
@@ -35,15 +12,15 @@ type FlowCanvasProps = {
   ref?: Ref<HTMLDivElement>;
 };
 
-/** The drawing: nodes and edges from the editor store, with minimap, zoom controls and fit view on load. */
+/** The editable draft: nodes and edges from the editor store, with the simulator's path drawn on the edges. */
 export function FlowCanvas({ onDropNodeType, ref }: FlowCanvasProps) {
-  const t = useT();
   const nodes = useEditorStore((state) => state.nodes);
   const edges = useEditorStore((state) => state.edges);
   const onNodesChange = useEditorStore((state) => state.onNodesChange);
   const onEdgesChange = useEditorStore((state) => state.onEdgesChange);
-  const connect = useEditorStore((state) => state.connect);
-  useFitViewOnLoad();
+  const onConnect = useEditorStore((state) => state.connect);
+  const edit = useMemo(() => ({ onNodesChange, onEdgesChange, onConnect }), [onNodesChange, onEdgesChange, onConnect]);
+  const shownEdges = useTakenEdges(edges);
 
   const allowDrop = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(NODE_TYPE_MIME)) return;
@@ -57,23 +34,15 @@ export function FlowCanvas({ onDropNodeType, ref }: FlowCanvasProps) {
     onDropNodeType(typeKey, { x: event.clientX, y: event.clientY });
   };
 
-  return (
-    <div ref={ref} className="flow-canvas" data-testid="canvas" aria-label={t('editor.canvas.label')} role="region" onDragOver={allowDrop} onDrop={drop}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={connect}
-        deleteKeyCode={DELETE_KEYS}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={20} />
-        <MiniMap pannable zoomable />
-        <Controls />
-      </ReactFlow>
-    </div>
-  );
+  return <CanvasView ref={ref} nodes={nodes} edges={shownEdges} edit={edit} onDragOver={allowDrop} onDrop={drop} />;
+}
+
+/** Edges the simulated conversation took get a class (and animate); the others are passed through untouched. */
+function useTakenEdges(edges: EditorEdge[]): EditorEdge[] {
+  const taken = useRunOverlayStore((state) => state.takenEdgeIds);
+  return useMemo(() => {
+    if (taken.length === 0) return edges;
+    const ids = new Set(taken);
+    return edges.map((edge) => (ids.has(edge.id) ? { ...edge, className: 'flow-edge--taken', animated: true } : edge));
+  }, [edges, taken]);
 }

@@ -10,7 +10,9 @@ import { useAutosave } from '../hooks/useAutosave';
 import { useFlowEditorApi } from '../hooks/useFlowEditorApi';
 import { useLeaveGuard } from '../hooks/useLeaveGuard';
 import { toGraph, useEditorStore } from '../store/editor.store';
-import type { FlowGraph, NodeTypeView } from '../types';
+import { useProblemsStore } from '../store/problems.store';
+import { useRunOverlayStore } from '../store/runOverlay.store';
+import type { FlowGraph, FlowProblem, NodeTypeView } from '../types';
 import { ConflictDialog } from './ConflictDialog';
 import { EditorDock } from './EditorDock';
 import { FlowCanvas } from './FlowCanvas';
@@ -59,6 +61,11 @@ function EditorWorkspace({ initial, nodeTypes }: FlowEditorSessionProps) {
       void queryClient.invalidateQueries({ queryKey: flowKeys.list() });
     },
   });
+
+  // The badges, the header count and the problems list read the latest save's problems from a store.
+  useEffect(() => useProblemsStore.getState().setProblems(autosave.problems as FlowProblem[]), [autosave.problems]);
+  // A run overlay belongs to the flow it was drawn on.
+  useEffect(() => () => useRunOverlayStore.getState().clearRun(), []);
 
   const { markDirty } = autosave;
   useEffect(

@@ -7,6 +7,9 @@ import { summarizeConfig } from '../lib/configSummary';
 import { iconEmoji } from '../lib/nodeIcons';
 import { isTriggerType, portsOf } from '../lib/nodePorts';
 import type { EditorNode } from '../store/editor.store';
+import { useNodeProblems } from '../store/problems.store';
+import { useNodeRunMark } from '../store/runOverlay.store';
+import { useNodeDiff } from './nodeDiff';
 import { useNodeTypeView } from './nodeTypesContext';
 
 /**
@@ -20,13 +23,38 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
   const ports = useMemo(() => portsOf(view, data.config), [view, data.config]);
   const summary = useMemo(() => summarizeConfig(data.type, data.config), [data.type, data.config]);
   const trigger = view ? isTriggerType(view) : data.type.endsWith('Trigger');
+  const problems = useNodeProblems(id);
+  const run = useNodeRunMark(id);
+  const diff = useNodeDiff(id);
 
   const updateNodeInternals = useUpdateNodeInternals();
   const portIds = ports.map((port) => port.id).join('\n');
   useEffect(() => updateNodeInternals(id), [id, portIds, updateNodeInternals]);
 
   return (
-    <div className={classNames('flow-node', selected && 'flow-node--selected', !view && 'flow-node--unknown')} data-testid={`node-${id}`}>
+    <div
+      className={classNames(
+        'flow-node',
+        selected && 'flow-node--selected',
+        !view && 'flow-node--unknown',
+        problems.length > 0 && 'flow-node--invalid',
+        run && `flow-node--${run}`,
+        diff && `flow-node--diff-${diff}`,
+      )}
+      data-testid={`node-${id}`}
+      data-run={run ?? undefined}
+      data-diff={diff ?? undefined}
+    >
+      {problems.length > 0 && (
+        <span className="flow-node__badge" data-testid="node-problem-badge" role="img" aria-label={problems.map((problem) => problem.message).join('\n')} title={problems.map((problem) => problem.message).join('\n')}>
+          {problems.length}
+        </span>
+      )}
+      {diff && (
+        <span className={`flow-node__diff flow-node__diff--${diff}`} data-testid="node-diff">
+          {t(`editor.diff.${diff}`)}
+        </span>
+      )}
       {!trigger && <Handle type="target" position={Position.Left} className="flow-node__target" />}
       <div className="flow-node__head">
         <span className="flow-node__icon" title={view?.icon} aria-hidden="true">
