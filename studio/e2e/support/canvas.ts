@@ -1,0 +1,36 @@
+import type { Page } from 'playwright-core';
+
+/** Adds a node of this type from the palette (search, click) and returns its id: the new node is the selected one. */
+export async function addNodeFromPalette(page: Page, search: string, type: string): Promise<string> {
+  const before = await page.locator('.react-flow__node').count();
+  await page.getByTestId('palette-search').fill(search);
+  await page.getByTestId(`palette-item-${type}`).click();
+  await page.locator('.react-flow__node').nth(before).waitFor();
+  const id = await page.locator('.react-flow__node.selected').getAttribute('data-id');
+  if (!id) throw new Error(`The ${type} node added from the palette is not selected.`);
+  await page.getByTestId('palette-search').fill('');
+  return id;
+}
+
+/** Drags from a node's output port to another node's input, as a person connects them. */
+export async function connectNodes(page: Page, source: string, port: string, target: string): Promise<void> {
+  const from = await page.locator(`.react-flow__node[data-id="${source}"] .react-flow__handle.source[data-handleid="${port}"]`).boundingBox();
+  const to = await page.locator(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`).boundingBox();
+  if (!from || !to) throw new Error(`Cannot see the handles to connect ${source}.${port} → ${target}.`);
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+  await page.locator(`.react-flow__edge[data-id^="${source}-${port}-"]`).first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+}
+
+/** Selects a node by clicking its title (the inspector opens for it). */
+export async function selectNode(page: Page, id: string): Promise<void> {
+  await page.getByTestId(`node-${id}`).getByTestId('node-title').click();
+  await page.getByTestId('inspector').waitFor();
+}
+
+export async function waitForSaved(page: Page): Promise<void> {
+  // Autosave waits 800 ms after the last change: see it go dirty → saved.
+  await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 15_000 });
+}
