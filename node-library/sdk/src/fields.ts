@@ -16,6 +16,11 @@ export type FieldHints = {
   widget?: 'text' | 'textarea' | 'number' | 'select' | 'toggle' | 'list' | 'keyValue' | 'code' | 'conditions' | 'schedule' | 'flow' | 'secret' | 'variable';
   /** Labels for enum options, by value. */
   optionLabels?: Record<string, string>;
+  /**
+   * Shows the field only when the sibling field `field`'s value (or its schema default when unset)
+   * is one of `in`. A hidden field keeps its value; it is only not rendered.
+   */
+  visibleWhen?: { field: string; in: Array<string | number | boolean> };
 };
 
 /** Attaches UI hints to a schema; call it last, after `.min()`, `.default()` and friends. */

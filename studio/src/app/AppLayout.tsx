@@ -27,6 +27,9 @@ export function AppLayout() {
             <NavLink to="/flows" className="layout__nav-link">
               {t('nav.flows')}
             </NavLink>
+            <NavLink to="/conversations" className="layout__nav-link" data-testid="nav-conversations">
+              {t('conversations.nav')}
+            </NavLink>
           </nav>
           <div className="layout__account">
             {session && (

@@ -15,6 +15,10 @@ const LoginPage = lazy(() => import('../features/auth/components/LoginPage').the
 const SignupPage = lazy(() => import('../features/auth/components/SignupPage').then((m) => ({ default: m.SignupPage })));
 const FlowsPage = lazy(() => import('../features/flows/components/FlowsPage').then((m) => ({ default: m.FlowsPage })));
 const FlowEditorPage = lazy(() => import('../features/flow-editor/components/FlowEditorPage').then((m) => ({ default: m.FlowEditorPage })));
+const ConversationsPage = lazy(() => import('../features/conversations/components/ConversationsPage').then((m) => ({ default: m.ConversationsPage })));
+const ConversationDetailPage = lazy(() =>
+  import('../features/conversations/components/ConversationDetailPage').then((m) => ({ default: m.ConversationDetailPage })),
+);
 
 const standalone = (page: ReactNode) => <Suspense fallback={<PageLoading />}>{page}</Suspense>;
 
@@ -40,6 +44,8 @@ export const routes: RouteObject[] = [
               { path: '/', element: <Navigate to="/flows" replace /> },
               { path: '/flows', element: <FlowsPage /> },
               { path: '/flows/:id', element: <FlowEditorPage /> },
+              { path: '/conversations', element: <ConversationsPage /> },
+              { path: '/conversations/:id', element: <ConversationDetailPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

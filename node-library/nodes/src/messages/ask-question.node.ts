@@ -27,6 +27,9 @@ const choiceSchema = z.object({
   }),
 });
 
+const NUMBER_ONLY = { field: 'answerType', in: ['number'] };
+const TEXT_ONLY = { field: 'answerType', in: ['text'] };
+
 const askQuestionConfig = z
   .object({
     question: ui(z.string().trim().min(1).max(4_096), {
@@ -45,6 +48,7 @@ const askQuestionConfig = z
       label: 'Opções',
       help: 'Cada opção é uma saída. Até 10 vão como botões; mais, como lista.',
       widget: 'list',
+      visibleWhen: { field: 'answerType', in: ['choice'] },
     }),
     variable: ui(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'Use letters, digits and _ (up to 64), not starting with a digit.'), {
       label: 'Guardar resposta em',
@@ -56,10 +60,20 @@ const askQuestionConfig = z
       widget: 'select',
       optionLabels: { flow: 'Desta conversa', contact: 'Do contato (permanente)' },
     }),
-    min: ui(z.number().finite().optional(), { label: 'Mínimo', help: 'Para respostas numéricas.', widget: 'number' }),
-    max: ui(z.number().finite().optional(), { label: 'Máximo', help: 'Para respostas numéricas.', widget: 'number' }),
-    minLength: ui(z.number().int().min(0).max(4_096).optional(), { label: 'Mínimo de caracteres', help: 'Para respostas de texto.', widget: 'number' }),
-    maxLength: ui(z.number().int().min(1).max(4_096).optional(), { label: 'Máximo de caracteres', help: 'Para respostas de texto.', widget: 'number' }),
+    min: ui(z.number().finite().optional(), { label: 'Mínimo', help: 'Para respostas numéricas.', widget: 'number', visibleWhen: NUMBER_ONLY }),
+    max: ui(z.number().finite().optional(), { label: 'Máximo', help: 'Para respostas numéricas.', widget: 'number', visibleWhen: NUMBER_ONLY }),
+    minLength: ui(z.number().int().min(0).max(4_096).optional(), {
+      label: 'Mínimo de caracteres',
+      help: 'Para respostas de texto.',
+      widget: 'number',
+      visibleWhen: TEXT_ONLY,
+    }),
+    maxLength: ui(z.number().int().min(1).max(4_096).optional(), {
+      label: 'Máximo de caracteres',
+      help: 'Para respostas de texto.',
+      widget: 'number',
+      visibleWhen: TEXT_ONLY,
+    }),
     retryMessage: ui(z.string().trim().max(1_000).optional(), {
       label: 'Mensagem de nova tentativa',
       help: 'Enviada quando a resposta não serve. Sem ela, uma mensagem padrão conforme o tipo.',

@@ -36,11 +36,13 @@ const messageTriggerConfig = z
       help: 'Qualquer uma delas inicia o fluxo.',
       placeholder: 'oi',
       widget: 'list',
+      visibleWhen: { field: 'mode', in: ['keywords'] },
     }),
     keywordMatch: ui(z.enum(KEYWORD_MATCHES).default('exact'), {
       label: 'Como comparar',
       help: '"Contém" e "Começa com" comparam palavras inteiras: "oi" não inicia com "oito".',
       widget: 'select',
+      visibleWhen: { field: 'mode', in: ['keywords'] },
       optionLabels: { exact: 'Mensagem igual', contains: 'Contém a palavra', startsWith: 'Começa com a palavra' },
     }),
     pattern: ui(
@@ -58,14 +60,21 @@ const messageTriggerConfig = z
         help: 'Grupos capturados ficam em {{ trigger.groups }}: (?<pedido>\\d+) vira {{ trigger.groups.pedido }}.',
         placeholder: '^pedido (?<pedido>\\d+)$',
         widget: 'code',
+        visibleWhen: { field: 'mode', in: ['regex'] },
       },
     ),
     ignoreCase: ui(z.boolean().default(true), {
       label: 'Ignorar maiúsculas',
       help: 'Vale para palavras-chave e para a expressão regular.',
       widget: 'toggle',
+      visibleWhen: { field: 'mode', in: ['keywords', 'regex'] },
     }),
-    ignoreAccents: ui(z.boolean().default(true), { label: 'Ignorar acentos', help: "Palavras-chave: 'preco' igual a 'preço'.", widget: 'toggle' }),
+    ignoreAccents: ui(z.boolean().default(true), {
+      label: 'Ignorar acentos',
+      help: "Palavras-chave: 'preco' igual a 'preço'.",
+      widget: 'toggle',
+      visibleWhen: { field: 'mode', in: ['keywords'] },
+    }),
     priority: ui(z.number().int().min(-1_000).max(1_000).default(0), {
       label: 'Prioridade',
       help: 'Quando gatilhos de fluxos diferentes servem para a mesma mensagem, vence o de maior prioridade.',

@@ -14,6 +14,10 @@ const DELETE_KEYS = ['Delete', 'Backspace'];
 export const FIT_VIEW_OPTIONS = { maxZoom: 1.2, padding: 0.15 };
 const DEFAULT_EDGE_OPTIONS = { type: 'smoothstep' };
 const PRO_OPTIONS = { hideAttribution: true };
+// Shift+drag on the background draws a selection box, a plain drag pans (as in n8n); Shift or
+// Ctrl/⌘+click adds a node to the selection.
+const SELECTION_KEY = 'Shift';
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 
 /**
  * Fits the whole flow once every node has been measured. React Flow's own `fitView` prop fitted
@@ -80,6 +84,8 @@ export function CanvasView({ nodes, edges, edit, onDragOver, onDrop, testId = 'c
         nodesConnectable={!readOnly}
         elementsSelectable
         deleteKeyCode={readOnly ? null : DELETE_KEYS}
+        selectionKeyCode={SELECTION_KEY}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         proOptions={PRO_OPTIONS}
         minZoom={0.1}

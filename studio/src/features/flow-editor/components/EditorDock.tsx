@@ -2,6 +2,11 @@ import type { ReactNode } from 'react';
 import { useDockStore } from '../store/dock.store';
 import type { DockPanel } from '../store/dock.store';
 import { useEditorStore } from '../store/editor.store';
+import { NodeInspector } from '../../node-inspector/components/NodeInspector';
+import { VersionsPanel } from '../../versions/components/VersionsPanel';
+import { ProblemsPanel } from './ProblemsPanel';
+import { SimulatorPanel } from '../../simulator/components/SimulatorPanel';
+import { SimulatorTracePanel } from '../../simulator/components/SimulatorTracePanel';
 
 /** The id of the one selected node, or null (none, or several): a string, so the selector is stable. */
 export function useSingleSelectedNodeId(): string | null {
@@ -37,7 +42,15 @@ export function EditorDock() {
 function renderPanel(panel: DockPanel, selectedId: string | null): ReactNode {
   switch (panel) {
     case 'inspector':
-      return selectedId ? null : null;
+      return selectedId ? <NodeInspector nodeId={selectedId} /> : null;
+    case 'problems':
+      return <ProblemsPanel />;
+    case 'versions':
+      return <VersionsPanel />;
+    case 'simulator':
+      return <SimulatorPanel />;
+    case 'trace':
+      return <SimulatorTracePanel />;
     default:
       return null;
   }

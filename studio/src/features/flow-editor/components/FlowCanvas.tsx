@@ -3,6 +3,7 @@ import type { DragEvent, Ref } from 'react';
 import type { EditorEdge } from '../store/editor.store';
 import { useEditorStore } from '../store/editor.store';
 import { useRunOverlayStore } from '../store/runOverlay.store';
+import { CanvasToolbar } from './CanvasToolbar';
 import { CanvasView } from './CanvasView';
 import { NODE_TYPE_MIME } from './NodePalette';
 
@@ -34,7 +35,11 @@ export function FlowCanvas({ onDropNodeType, ref }: FlowCanvasProps) {
     onDropNodeType(typeKey, { x: event.clientX, y: event.clientY });
   };
 
-  return <CanvasView ref={ref} nodes={nodes} edges={shownEdges} edit={edit} onDragOver={allowDrop} onDrop={drop} />;
+  return (
+    <CanvasView ref={ref} nodes={nodes} edges={shownEdges} edit={edit} onDragOver={allowDrop} onDrop={drop}>
+      <CanvasToolbar />
+    </CanvasView>
+  );
 }
 
 /** Edges the simulated conversation took get a class (and animate); the others are passed through untouched. */

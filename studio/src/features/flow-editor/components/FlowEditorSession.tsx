@@ -7,6 +7,8 @@ import { ConfirmDialog, buttonClassName } from '../../../shared/ui';
 import { flowKeys } from '../../flows/hooks/flowKeys';
 import type { VersionedFlow } from '../../flows/types';
 import { useAutosave } from '../hooks/useAutosave';
+import { useEditorShortcuts } from '../hooks/useEditorShortcuts';
+import { useDockStore } from '../store/dock.store';
 import { useFlowEditorApi } from '../hooks/useFlowEditorApi';
 import { useLeaveGuard } from '../hooks/useLeaveGuard';
 import { toGraph, useEditorStore } from '../store/editor.store';
@@ -19,6 +21,10 @@ import { FlowCanvas } from './FlowCanvas';
 import { NodePalette } from './NodePalette';
 import { buildNodeCatalog, NodeCatalogContext } from './nodeTypesContext';
 import { SaveStatus } from './SaveStatus';
+import { PublishButton } from '../../versions/components/PublishButton';
+import { VersionsButton } from '../../versions/components/VersionsButton';
+import { SimulatorButton } from '../../simulator/components/SimulatorButton';
+import { useFocusNodeFromQuery } from '../../conversations/hooks/useFocusNodeFromQuery';
 
 type FlowEditorSessionProps = { initial: VersionedFlow; nodeTypes: NodeTypeView[] };
 
@@ -77,6 +83,8 @@ function EditorWorkspace({ initial, nodeTypes }: FlowEditorSessionProps) {
   );
 
   const blocker = useLeaveGuard(autosave.status !== 'saved');
+  useEditorShortcuts(catalog);
+  useFocusNodeFromQuery();
 
   const addAt = useCallback(
     (view: NodeTypeView, flowPosition: { x: number; y: number }) => {
@@ -117,12 +125,22 @@ function EditorWorkspace({ initial, nodeTypes }: FlowEditorSessionProps) {
             {initial.flow.name}
           </h1>
           {problemCount > 0 && (
-            <span className="flow-editor__problems" title={t('editor.problems.hint')} data-testid="problems-count">
+            <button
+              type="button"
+              className="flow-editor__problems"
+              title={t('editor.problems.hint')}
+              data-testid="problems-count"
+              onClick={() => useDockStore.getState().open('problems')}
+            >
               {t('editor.problems', { count: problemCount })}
-            </span>
+            </button>
           )}
           <SaveStatus status={autosave.status} onRetry={autosave.saveNow} />
-          <div className="flow-editor__actions">{/* simulator-open, versions-open, publish-open */}</div>
+          <div className="flow-editor__actions">
+            <SimulatorButton saveStatus={autosave.status} />
+            <VersionsButton saveStatus={autosave.status} onRestored={autosave.adopt} />
+            <PublishButton saveStatus={autosave.status} getEtag={autosave.getEtag} />
+          </div>
         </header>
         <div className="flow-editor__body">
           <NodePalette nodeTypes={nodeTypes} onAdd={addAtCentre} />

@@ -4,9 +4,11 @@ import type { NodeProps } from '@xyflow/react';
 import { useT } from '../../../shared/i18n';
 import { classNames } from '../../../shared/ui';
 import { summarizeConfig } from '../lib/configSummary';
+import { describeProblem } from '../lib/describeProblem';
 import { iconEmoji } from '../lib/nodeIcons';
 import { isTriggerType, portsOf } from '../lib/nodePorts';
 import type { EditorNode } from '../store/editor.store';
+import type { FlowProblem, JsonObject } from '../types';
 import { useNodeProblems } from '../store/problems.store';
 import { useNodeRunMark } from '../store/runOverlay.store';
 import { useNodeDiff } from './nodeDiff';
@@ -45,11 +47,7 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       data-run={run ?? undefined}
       data-diff={diff ?? undefined}
     >
-      {problems.length > 0 && (
-        <span className="flow-node__badge" data-testid="node-problem-badge" role="img" aria-label={problems.map((problem) => problem.message).join('\n')} title={problems.map((problem) => problem.message).join('\n')}>
-          {problems.length}
-        </span>
-      )}
+      {problems.length > 0 && <ProblemBadge problems={problems} schema={view?.configSchema} />}
       {diff && (
         <span className={`flow-node__diff flow-node__diff--${diff}`} data-testid="node-diff">
           {t(`editor.diff.${diff}`)}
@@ -82,4 +80,24 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
       )}
     </div>
   );
-});
+}, sameCard);
+
+/**
+ * The card draws from its id, data and selection only. React Flow also passes the position, so
+ * without this a dragged card (or every card of a dragged selection) would re-render on each frame.
+ */
+function sameCard(previous: NodeProps<EditorNode>, next: NodeProps<EditorNode>): boolean {
+  return previous.id === next.id && previous.data === next.data && previous.selected === next.selected;
+}
+
+/** The count of a node's problems; hovering it (or a screen reader) gives their friendly text. */
+function ProblemBadge({ problems, schema }: { problems: readonly FlowProblem[]; schema: JsonObject | undefined }) {
+  const t = useT();
+  const text = problems.map((problem) => describeProblem(problem, t, schema)).join('\n');
+  const severity = problems.some((problem) => problem.severity !== 'warning') ? 'error' : 'warning';
+  return (
+    <span className={`flow-node__badge flow-node__badge--${severity}`} data-testid="node-problem-badge" role="img" aria-label={text} title={text}>
+      {problems.length}
+    </span>
+  );
+}

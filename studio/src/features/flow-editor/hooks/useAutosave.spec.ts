@@ -195,4 +195,76 @@ describe('useAutosave', () => {
     await wait(800);
     expect(hook.result.current.status).toBe('saved');
   });
+  it('adopts a draft replaced elsewhere (a restored version): its ETag and problems, no pending or late save', async () => {
+    let release: () => void = () => undefined;
+    const backend = server();
+    const slow = fakeApiClient({
+      'PUT /api/flows/:id': async (request) => {
+        await new Promise<void>((resolve) => (release = resolve));
+        const { data, headers } = await backend.client.request('PUT', request.path, { body: request.body, headers: request.headers });
+        return { body: data, headers: { ETag: headers.get('ETag') ?? '' } };
+      },
+    });
+    const { hook, edit } = setup({ ...backend, client: slow });
+    const restored = { flow: flowWith(starterGraph(), 5, { problems: [{ message: 'restaurado' }] }), etag: '"5"' };
+
+    edit('em voo');
+    await wait(800);
+    expect(hook.result.current.status).toBe('saving');
+    act(() => hook.result.current.adopt(restored));
+    await act(async () => release());
+    await wait(0);
+    expect(hook.result.current.status).toBe('saved');
+    expect(hook.result.current.problems).toEqual([{ message: 'restaurado' }]);
+    expect(hook.result.current.getEtag()).toBe('"5"');
+
+    edit('pendente');
+    act(() => hook.result.current.adopt(restored));
+    await wait(800);
+    expect(backend.puts()).toHaveLength(1);
+
+    // The server's draft is at revision 2 after the late save; the restore took it to 5.
+    backend.savedElsewhere();
+    backend.savedElsewhere();
+    backend.savedElsewhere();
+    edit('depois');
+    await wait(800);
+    await act(async () => release());
+    await wait(0);
+    expect(backend.puts().map((put) => put.headers['If-Match'])).toEqual(['"1"', '"5"']);
+    expect(hook.result.current.status).toBe('saved');
+  });
+
+  it('a save from before `adopt` answering late leaves the save in flight since then alone', async () => {
+    const releases: Array<() => void> = [];
+    const backend = server();
+    const slow = fakeApiClient({
+      'PUT /api/flows/:id': async (request) => {
+        await new Promise<void>((resolve) => releases.push(resolve));
+        const { data, headers } = await backend.client.request('PUT', request.path, { body: request.body, headers: request.headers });
+        return { body: data, headers: { ETag: headers.get('ETag') ?? '' } };
+      },
+    });
+    const { hook, edit } = setup({ ...backend, client: slow });
+    edit('antes');
+    await wait(800);
+    for (let i = 0; i < 4; i += 1) backend.savedElsewhere();
+    act(() => hook.result.current.adopt({ flow: flowWith(starterGraph(), 5), etag: '"5"' }));
+
+    edit('depois');
+    await wait(800);
+    await act(async () => releases[0]!());
+    await wait(0);
+    edit('durante');
+    await wait(800);
+    expect(slow.calls.filter((call) => call.method === 'PUT')).toHaveLength(2);
+
+    await act(async () => releases[1]!());
+    await wait(0);
+    await wait(800);
+    await act(async () => releases[2]!());
+    await wait(0);
+    expect(slow.calls.filter((call) => call.method === 'PUT').map((put) => put.headers['If-Match'])).toEqual(['"1"', '"5"', '"6"']);
+    expect(hook.result.current.status).toBe('saved');
+  });
 });

@@ -43,6 +43,13 @@ export type Autosave = {
   saveNow: () => void;
   reloadServerVersion: () => Promise<void>;
   overwriteWithMine: () => Promise<void>;
+  /**
+   * The draft was replaced on the server by another action (a version restored): take its ETag
+   * and problems, drop pending saves, and ignore the answer of a save still in flight.
+   */
+  adopt: (flow: VersionedFlow) => void;
+  /** The ETag of the draft as last saved or loaded (publishing sends it as If-Match). */
+  getEtag: () => string;
 };
 
 export function useAutosave(options: AutosaveOptions): Autosave {
@@ -61,6 +68,8 @@ export function useAutosave(options: AutosaveOptions): Autosave {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef(false);
   const changedDuringSave = useRef(false);
+  // Bumped by `adopt`: a save that started before belongs to a draft that no longer exists.
+  const generation = useRef(0);
   const mounted = useRef(true);
 
   const setStatus = useCallback((next: SaveStatus) => {
@@ -78,8 +87,11 @@ export function useAutosave(options: AutosaveOptions): Autosave {
       inFlight.current = true;
       changedDuringSave.current = false;
       setStatus('saving');
+      const started = generation.current;
       try {
         const saved = await latest.current.api.saveGraph(flowId, latest.current.getGraph(), ifMatch);
+        // `adopt` already cleared the flags this save set; a save started since owns them now.
+        if (started !== generation.current) return;
         etag.current = saved.etag;
         if (mounted.current) setProblems(saved.flow.problems ?? []);
         latest.current.onSaved?.(saved);
@@ -91,6 +103,7 @@ export function useAutosave(options: AutosaveOptions): Autosave {
           setStatus('saved');
         }
       } catch (error) {
+        if (started !== generation.current) return;
         inFlight.current = false;
         if (isApiError(error) && error.status === 412) {
           clearTimer();
@@ -154,6 +167,24 @@ export function useAutosave(options: AutosaveOptions): Autosave {
     }
   }, [flowId, put, setStatus]);
 
+  const adopt = useCallback(
+    (flow: VersionedFlow) => {
+      clearTimer();
+      generation.current += 1;
+      inFlight.current = false;
+      changedDuringSave.current = false;
+      etag.current = flow.etag;
+      if (mounted.current) {
+        setProblems(flow.flow.problems ?? []);
+        setConflict(null);
+      }
+      setStatus('saved');
+    },
+    [setStatus],
+  );
+
+  const getEtag = useCallback(() => etag.current, []);
+
   useEffect(() => {
     mounted.current = true;
     return () => {
@@ -162,5 +193,5 @@ export function useAutosave(options: AutosaveOptions): Autosave {
     };
   }, []);
 
-  return { status, problems, conflict, markDirty, saveNow: save, reloadServerVersion, overwriteWithMine };
+  return { status, problems, conflict, markDirty, saveNow: save, reloadServerVersion, overwriteWithMine, adopt, getEtag };
 }

@@ -1,0 +1,23 @@
+import { useT } from '../../../shared/i18n';
+import type { MessageKey } from '../../../shared/i18n';
+import type { ConversationSummary } from '../types';
+
+const STATUS: Record<string, MessageKey> = {
+  idle: 'conversations.status.idle',
+  waiting: 'conversations.status.waiting',
+  ended: 'conversations.status.ended',
+  failed: 'conversations.status.failed',
+};
+
+/** A conversation's status and channel in words; a simulation says which version it ran. */
+export function useConversationLabels() {
+  const t = useT();
+  return {
+    status: (status: string) => (STATUS[status] ? t(STATUS[status]) : status),
+    channel: (conversation: Pick<ConversationSummary, 'channel' | 'source'>) => {
+      if (conversation.source === 'draft') return t('conversations.source.draft');
+      if (conversation.source === 'published') return t('conversations.source.published');
+      return conversation.channel === 'simulator' ? t('conversations.channel.simulator') : conversation.channel;
+    },
+  };
+}

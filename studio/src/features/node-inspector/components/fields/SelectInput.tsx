@@ -1,0 +1,30 @@
+import { useT } from '../../../../shared/i18n';
+import { hintsOf } from '../../lib/schema';
+import type { InputProps } from '../fieldProps';
+
+/** An enum as a select, with `x-fluxo.optionLabels`; an unset field shows its default. */
+export function SelectInput(field: InputProps) {
+  const t = useT();
+  const options = (Array.isArray(field.schema.enum) ? field.schema.enum : []).filter((option) => option !== null && typeof option !== 'object');
+  const labels = hintsOf(field.schema).optionLabels ?? {};
+  const current = field.value ?? field.schema.default;
+  const index = options.findIndex((option) => option === current);
+  return (
+    <select
+      id={field.inputId}
+      className="inspector-input"
+      value={index < 0 ? '' : String(index)}
+      aria-invalid={field.invalid || undefined}
+      aria-describedby={field.describedBy}
+      data-testid={field.testId}
+      onChange={(event) => field.onChange(event.target.value === '' ? undefined : options[Number(event.target.value)])}
+    >
+      {index < 0 && <option value="">{t('inspector.select.none')}</option>}
+      {options.map((option, i) => (
+        <option key={String(option)} value={String(i)}>
+          {labels[String(option)] ?? String(option)}
+        </option>
+      ))}
+    </select>
+  );
+}
