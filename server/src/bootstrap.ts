@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppDependencies } from './app.module';
 import { AppExceptionFilter, toHttp } from './platform/errors/app-exception.filter';
+import { noStoreForApi } from './platform/http/no-store';
 import { findStudioBuild, studioAssets } from './platform/http/studio-assets';
 import { logger } from './platform/logging/logger';
 import { NestPinoLogger } from './platform/logging/nest-logger';
@@ -19,6 +20,7 @@ export const BODY_LIMIT = '1mb';
 export async function createHttpApp(deps: AppDependencies): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(deps), { bodyParser: false, logger: new NestPinoLogger() });
   app.use(requestLogging);
+  app.use(noStoreForApi);
   app.use(json({ limit: BODY_LIMIT }));
   // HTTP triggers also take form posts, as webhook senders often use them.
   app.use(urlencoded({ limit: BODY_LIMIT, extended: false }));

@@ -59,7 +59,11 @@ describe('publishing, versions and restore (Postgres)', () => {
       .toEqual([[3, 'De novo', 'Carla'], [2, '', 'Member editor'], [1, 'Primeira versão', 'Carla']]);
     expect(list.body[0]).toEqual({ version: 3, changelog: 'De novo', author: { id: owner.userId, name: 'Carla' }, createdAt: expect.any(String), liveConversations: 0 });
     expect(list.body[0].graph).toBeUndefined();
-    const flow = await t.client.request('GET', `/api/flows/${flowId}`, { token: owner.token });
+    // Publishing leaves the draft's ETag as it was: a browser revalidating with it must still get
+    // the new publishedVersion, not a 304 over its cached copy.
+    const flow = await t.client.request('GET', `/api/flows/${flowId}`, { token: owner.token, headers: { 'if-none-match': '"2"' } });
+    expect(flow.status).toBe(200);
+    expect(flow.headers.get('cache-control')).toBe('no-store');
     expect(flow.body).toMatchObject({ publishedVersion: 3, revision: 2 });
 
     const v1 = await t.client.request('GET', `/api/flows/${flowId}/versions/1`, { token: owner.token });
