@@ -69,7 +69,9 @@ function EditorWorkspace({ initial, nodeTypes }: FlowEditorSessionProps) {
   });
 
   // The badges, the header count and the problems list read the latest save's problems from a store.
-  useEffect(() => useProblemsStore.getState().setProblems(autosave.problems as FlowProblem[]), [autosave.problems]);
+  useEffect(() => {
+    useProblemsStore.getState().setProblems(autosave.problems as FlowProblem[]);
+  }, [autosave.problems]);
   // A run overlay belongs to the flow it was drawn on.
   useEffect(() => () => useRunOverlayStore.getState().clearRun(), []);
 

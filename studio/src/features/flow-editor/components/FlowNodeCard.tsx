@@ -31,7 +31,9 @@ export const FlowNodeCard = memo(function FlowNodeCard({ id, data, selected }: N
 
   const updateNodeInternals = useUpdateNodeInternals();
   const portIds = ports.map((port) => port.id).join('\n');
-  useEffect(() => updateNodeInternals(id), [id, portIds, updateNodeInternals]);
+  useEffect(() => {
+    updateNodeInternals(id);
+  }, [id, portIds, updateNodeInternals]);
 
   return (
     <div

@@ -25,7 +25,11 @@ export function ChatMessages({ entries, typing, onPick }: ChatMessagesProps) {
   const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
   const lastUser = lastIndexWhere(entries, (entry) => entry.from === 'user');
 
-  useEffect(() => end.current?.scrollIntoView?.({ block: 'end' }), [entries.length, typing]);
+  // Braces matter: Chromium's scrollIntoView now returns a promise, and React calls whatever an
+  // effect returns as its clean-up.
+  useEffect(() => {
+    void end.current?.scrollIntoView?.({ block: 'end' });
+  }, [entries.length, typing]);
 
   return (
     <div className="sim-chat" data-testid="simulator-messages" aria-live="polite">

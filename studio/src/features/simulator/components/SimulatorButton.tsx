@@ -11,7 +11,9 @@ import './simulator.css';
 export function SimulatorButton({ saveStatus }: { saveStatus: SaveStatus }) {
   const t = useT();
   const open = useDockStore((state) => state.panel === 'simulator');
-  useEffect(() => useSimulatorStore.getState().setSaveStatus(saveStatus), [saveStatus]);
+  useEffect(() => {
+    useSimulatorStore.getState().setSaveStatus(saveStatus);
+  }, [saveStatus]);
   useSimulationSession();
   return (
     <Button size="small" variant={open ? 'secondary' : 'ghost'} aria-pressed={open} onClick={() => useDockStore.getState().toggle('simulator')} data-testid="simulator-open">

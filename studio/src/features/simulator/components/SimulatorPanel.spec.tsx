@@ -244,7 +244,7 @@ describe('SimulatorPanel', () => {
     expect(panel).toHaveTextContent('Conversando com a versão 3 publicada.');
 
     await say('oi');
-    expect(await screen.findByTestId('simulator-missing-nodes')).toHaveTextContent('1 bloco(s)');
+    expect(await screen.findByTestId('simulator-missing-nodes')).toHaveTextContent('1 bloco desta conversa');
     expect(backend.calls('POST', '/simulations')[0]!.body).toEqual({ source: 'published' });
     expect(useRunOverlayStore.getState().visitedNodeIds).toEqual(['start', 'oldMenu']);
   });

@@ -17,7 +17,9 @@ type VersionsButtonProps = {
 export function VersionsButton({ saveStatus, onRestored }: VersionsButtonProps) {
   const t = useT();
   const open = useDockStore((state) => state.panel === 'versions');
-  useEffect(() => useDraftSessionStore.getState().set({ saveStatus, adopt: onRestored }), [saveStatus, onRestored]);
+  useEffect(() => {
+    useDraftSessionStore.getState().set({ saveStatus, adopt: onRestored });
+  }, [saveStatus, onRestored]);
   useEffect(() => () => useDraftSessionStore.getState().set({ saveStatus: 'saved', adopt: null }), []);
   return (
     <Button size="small" variant={open ? 'secondary' : 'ghost'} aria-pressed={open} onClick={() => useDockStore.getState().toggle('versions')} data-testid="versions-open">

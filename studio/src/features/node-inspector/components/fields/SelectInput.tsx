@@ -8,20 +8,21 @@ export function SelectInput(field: InputProps) {
   const options = (Array.isArray(field.schema.enum) ? field.schema.enum : []).filter((option) => option !== null && typeof option !== 'object');
   const labels = hintsOf(field.schema).optionLabels ?? {};
   const current = field.value ?? field.schema.default;
-  const index = options.findIndex((option) => option === current);
+  // Option values are the enum values as text (a number or boolean enum maps back through the list).
+  const selected = options.find((option) => option === current);
   return (
     <select
       id={field.inputId}
       className="inspector-input"
-      value={index < 0 ? '' : String(index)}
+      value={selected === undefined ? '' : String(selected)}
       aria-invalid={field.invalid || undefined}
       aria-describedby={field.describedBy}
       data-testid={field.testId}
-      onChange={(event) => field.onChange(event.target.value === '' ? undefined : options[Number(event.target.value)])}
+      onChange={(event) => field.onChange(event.target.value === '' ? undefined : options.find((option) => String(option) === event.target.value))}
     >
-      {index < 0 && <option value="">{t('inspector.select.none')}</option>}
-      {options.map((option, i) => (
-        <option key={String(option)} value={String(i)}>
+      {selected === undefined && <option value="">{t('inspector.select.none')}</option>}
+      {options.map((option) => (
+        <option key={String(option)} value={String(option)}>
           {labels[String(option)] ?? String(option)}
         </option>
       ))}
