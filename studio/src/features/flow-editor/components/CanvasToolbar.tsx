@@ -38,7 +38,7 @@ export const CanvasToolbar = memo(function CanvasToolbar() {
         <Tool shortcut="redo" testId="canvas-redo" symbol="↷" onClick={commands.redo} disabled={!canRedo} />
         <span className="canvas-toolbar__divider" aria-hidden="true" />
         <Tool shortcut="layout" testId="canvas-layout" symbol="⊞" onClick={commands.layout} disabled={empty} />
-        <Tool shortcut="fit" testId="canvas-fit" symbol="⛶" onClick={commands.fit} />
+        <Tool shortcut="fit" testId="canvas-fit" symbol="⤢" onClick={commands.fit} />
         <Tool shortcut="help" testId="shortcuts-help" symbol="?" onClick={() => useShortcutsHelp.getState().toggle()} pressed={helpOpen} />
       </div>
       {helpOpen && <ShortcutsHelp />}

@@ -38,6 +38,8 @@ type EditHandlers = {
   onNodesChange: (changes: NodeChange<EditorNode>[]) => void;
   onEdgesChange: (changes: EdgeChange<EditorEdge>[]) => void;
   onConnect: (connection: Connection) => void;
+  /** The user clicked a node card (not a programmatic selection such as a trace step focusing it). */
+  onNodeClick?: () => void;
 };
 
 export type CanvasViewProps = {
@@ -80,6 +82,7 @@ export function CanvasView({ nodes, edges, edit, onDragOver, onDrop, testId = 'c
         onNodesChange={edit?.onNodesChange}
         onEdgesChange={edit?.onEdgesChange}
         onConnect={edit?.onConnect}
+        onNodeClick={edit?.onNodeClick}
         nodesDraggable={!readOnly}
         nodesConnectable={!readOnly}
         elementsSelectable

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { DragEvent, Ref } from 'react';
 import type { EditorEdge } from '../store/editor.store';
+import { useDockStore } from '../store/dock.store';
 import { useEditorStore } from '../store/editor.store';
 import { useRunOverlayStore } from '../store/runOverlay.store';
 import { CanvasToolbar } from './CanvasToolbar';
@@ -20,7 +21,7 @@ export function FlowCanvas({ onDropNodeType, ref }: FlowCanvasProps) {
   const onNodesChange = useEditorStore((state) => state.onNodesChange);
   const onEdgesChange = useEditorStore((state) => state.onEdgesChange);
   const onConnect = useEditorStore((state) => state.connect);
-  const edit = useMemo(() => ({ onNodesChange, onEdgesChange, onConnect }), [onNodesChange, onEdgesChange, onConnect]);
+  const edit = useMemo(() => ({ onNodesChange, onEdgesChange, onConnect, onNodeClick: showInspector }), [onNodesChange, onEdgesChange, onConnect]);
   const shownEdges = useTakenEdges(edges);
 
   const allowDrop = (event: DragEvent) => {
@@ -40,6 +41,14 @@ export function FlowCanvas({ onDropNodeType, ref }: FlowCanvasProps) {
       <CanvasToolbar />
     </CanvasView>
   );
+}
+
+/**
+ * Clicking a card shows its settings even while the simulator or the versions drawer has the
+ * dock: those keep their state in their stores, so reopening them loses nothing.
+ */
+function showInspector() {
+  useDockStore.getState().open('inspector');
 }
 
 /** Edges the simulated conversation took get a class (and animate); the others are passed through untouched. */
