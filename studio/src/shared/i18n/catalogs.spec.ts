@@ -1,7 +1,8 @@
 import { catalogs, LANGUAGES } from './catalogs';
 import { ptBR } from './pt-BR';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// A plain `{name}` and a plural `{name, plural, …}` both fill `name`.
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]))].sort();
 
 describe.each(LANGUAGES.filter((language) => language !== 'pt-BR'))('the %s catalog', (language) => {
   const catalog = catalogs[language];

@@ -15,7 +15,7 @@ describe('useErrorMessage', () => {
 
   it('fills in the wait of the login throttle, in minutes', () => {
     const error = new ApiError(429, 'TOO_MANY_LOGIN_ATTEMPTS', 'Too many failed logins.', { retryAfterSeconds: 600 });
-    expect(describeWith('pt-BR', error)).toBe('Muitas tentativas sem sucesso. Aguarde 10 minuto(s) e tente de novo.');
+    expect(describeWith('pt-BR', error)).toBe('Muitas tentativas sem sucesso. Aguarde 10 minutos e tente de novo.');
   });
 
   it("falls back to the server's message for a code it does not know", () => {

@@ -19,7 +19,7 @@ export function useErrorMessage(): DescribeError {
       const catalog = catalogs[language];
       if (!(error instanceof ApiError)) return translate(catalog, 'errors.unknown');
       const key = `errors.${error.code}`;
-      if (hasMessage(catalog, key)) return translate(catalog, key, paramsOf(error));
+      if (hasMessage(catalog, key)) return translate(catalog, key, paramsOf(error), language);
       if (error.status >= 500) return translate(catalog, 'errors.INTERNAL');
       // A bare status (no error body, e.g. from a proxy) has only an HTTP reason phrase to offer.
       if (error.code.startsWith('HTTP_') || !error.message) return translate(catalog, 'errors.unknown');

@@ -11,7 +11,7 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 /** The translate function for the current language; components re-render when it changes. */
 export function useT(): Translate {
   const language = useLanguageStore((state) => state.language);
-  return useCallback<Translate>((key, params) => translate(catalogs[language], key, params), [language]);
+  return useCallback<Translate>((key, params) => translate(catalogs[language], key, params, language), [language]);
 }
 
 export function useLanguage(): [Language, (language: Language) => void] {

@@ -51,7 +51,7 @@ describe('LoginPage', () => {
 
     await fillAndSubmit(user, 'ana@loja.com.br', 'errada123');
 
-    expect(await screen.findByTestId('login-error')).toHaveTextContent('Aguarde 14 minuto(s)');
+    expect(await screen.findByTestId('login-error')).toHaveTextContent('Aguarde 14 minutos');
   });
 
   it('stores the session and goes to the flows after a successful login', async () => {

@@ -84,7 +84,7 @@ describe('FlowEditorPage', () => {
     expect(added.id).toMatch(/^askQuestion_[a-z0-9]{4}$/);
     expect(added.config).toEqual({ answerType: 'text', maxRetries: 2 });
     expect(backend.savedGraph().edges).toEqual(starterGraph().edges);
-    expect(screen.getByTestId('problems-count')).toHaveTextContent('1 problema(s)');
+    expect(screen.getByTestId('problems-count')).toHaveTextContent('1 problema');
     expect(await screen.findByTestId(`node-${added.id}`)).toBeInTheDocument();
   });
 

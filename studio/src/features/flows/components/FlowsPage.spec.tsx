@@ -101,7 +101,7 @@ describe('FlowsPage', () => {
 
     await user.click(within(await rowOf('f1')).getByTestId('flow-delete'));
     const dialog = screen.getByRole('dialog', { name: 'Excluir “Menu da loja”?' });
-    expect(dialog).toHaveTextContent('Há 2 conversa(s) em andamento neste fluxo.');
+    expect(dialog).toHaveTextContent('Há 2 conversas em andamento neste fluxo.');
     await user.click(within(dialog).getByRole('button', { name: 'Cancelar' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(server.client.calls.some((c) => c.method === 'DELETE')).toBe(false);

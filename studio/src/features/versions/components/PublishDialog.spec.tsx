@@ -66,13 +66,13 @@ describe('PublishDialog', () => {
     const { user, dialog } = await openDialog(backend);
 
     const changes = await within(dialog).findByTestId('diff-count-changed');
-    expect(changes).toHaveTextContent('1 bloco(s) alterado(s)');
-    expect(within(dialog).getByTestId('diff-count-removed')).toHaveTextContent('1 bloco(s) removido(s)');
+    expect(changes).toHaveTextContent('1 bloco alterado');
+    expect(within(dialog).getByTestId('diff-count-removed')).toHaveTextContent('1 bloco removido');
     expect(within(dialog).queryByTestId('diff-count-added')).not.toBeInTheDocument();
     expect(within(dialog).getByTestId('publish-changes')).toHaveTextContent('versão 1 publicada');
 
     const policy = within(dialog).getByTestId('publish-policy');
-    expect(policy).toHaveTextContent('Há 3 conversa(s) em andamento');
+    expect(policy).toHaveTextContent('Há 3 conversas em andamento');
     expect(within(policy).getByTestId('publish-policy-drain')).toBeChecked();
     await user.click(within(policy).getByTestId('publish-policy-migrate'));
     await user.click(await within(dialog).findByTestId('publish-confirm'));

@@ -51,7 +51,7 @@ describe('VersionsPanel', () => {
     expect(within(latest).getByTestId('version-author')).toHaveTextContent('Bruno');
     expect(within(latest).getByTestId('version-changelog')).toHaveTextContent('Mensagem de boas-vindas nova');
     expect(within(latest).getByTestId('version-published')).toHaveTextContent('publicada');
-    expect(within(latest).getByTestId('version-live')).toHaveTextContent('4 conversa(s) em andamento');
+    expect(within(latest).getByTestId('version-live')).toHaveTextContent('4 conversas em andamento');
     const time = within(latest).getByTestId('version-time');
     expect(time).toHaveAttribute('dateTime', '2026-01-01T00:00:00.000Z');
     expect(time.getAttribute('title')).toMatch(/2026/);

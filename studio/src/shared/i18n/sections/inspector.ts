@@ -45,7 +45,7 @@ export const inspectorPtBR = {
   'inspector.error.exclusiveMaximum': 'Use um número menor que {max}.',
   'inspector.error.integer': 'Use um número inteiro, sem vírgula.',
   'inspector.error.number': 'Digite só números.',
-  'inspector.error.minItems': 'Adicione pelo menos {min} item(ns).',
+  'inspector.error.minItems': 'Adicione pelo menos {min, plural, one {# item} other {# itens}}.',
   'inspector.error.maxItems': 'Use no máximo {max} itens.',
   'inspector.error.enum': 'Escolha uma das opções.',
 
@@ -105,7 +105,7 @@ export const inspectorEn: Record<keyof typeof inspectorPtBR, string> = {
   'inspector.error.exclusiveMaximum': 'Use a number less than {max}.',
   'inspector.error.integer': 'Use a whole number.',
   'inspector.error.number': 'Type digits only.',
-  'inspector.error.minItems': 'Add at least {min} item(s).',
+  'inspector.error.minItems': 'Add at least {min, plural, one {# item} other {# items}}.',
   'inspector.error.maxItems': 'Use at most {max} items.',
   'inspector.error.enum': 'Pick one of the options.',
 
