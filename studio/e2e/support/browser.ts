@@ -33,3 +33,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Runs a journey; when a step fails, keeps a screenshot of the screen at that moment
+ * (`failure-<name>.png`) and adds the page's console errors to the failure message.
+ */
+export async function journey(page: Page, errors: string[], name: string, steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+  } catch (error) {
+    await screenshot(page, `failure-${name}`).catch(() => undefined);
+    if (error instanceof Error && errors.length > 0) error.message += `\nConsole errors in the page:\n${errors.join('\n')}`;
+    throw error;
+  }
+}

@@ -14,6 +14,7 @@ export async function addNodeFromPalette(page: Page, search: string, type: strin
 
 /** Drags from a node's output port to another node's input, as a person connects them. */
 export async function connectNodes(page: Page, source: string, port: string, target: string): Promise<void> {
+  await waitForViewportToSettle(page);
   const from = await page.locator(`.react-flow__node[data-id="${source}"] .react-flow__handle.source[data-handleid="${port}"]`).boundingBox();
   const to = await page.locator(`.react-flow__node[data-id="${target}"] .react-flow__handle.target`).boundingBox();
   if (!from || !to) throw new Error(`Cannot see the handles to connect ${source}.${port} → ${target}.`);
@@ -21,7 +22,22 @@ export async function connectNodes(page: Page, source: string, port: string, tar
   await page.mouse.down();
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
   await page.mouse.up();
-  await page.locator(`.react-flow__edge[data-id^="${source}-${port}-"]`).first().waitFor({ timeout: 5_000 }).catch(() => undefined);
+  await page.locator(`.react-flow__edge[data-id^="${source}-${port}-${target}"]`).first().waitFor({ timeout: 5_000 });
+}
+
+/**
+ * Auto-layout and zoom-to-fit animate the viewport: handle positions read mid-animation are stale
+ * by the time the mouse gets there, so wait until the transform stops changing.
+ */
+export async function waitForViewportToSettle(page: Page): Promise<void> {
+  const viewport = page.locator('.react-flow__viewport');
+  let last = await viewport.getAttribute('style');
+  for (let stableReads = 0; stableReads < 2; ) {
+    await page.waitForTimeout(120);
+    const now = await viewport.getAttribute('style');
+    stableReads = now === last ? stableReads + 1 : 0;
+    last = now;
+  }
 }
 
 /** Selects a node by clicking its title (the inspector opens for it). */
