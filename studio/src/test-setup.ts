@@ -1,8 +1,9 @@
 import '@testing-library/jest-dom';
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'node:util';
+import { deserialize, serialize } from 'node:v8';
 
 /*
- * jsdom lacks two browser APIs the studio uses. These stand-ins do only what the tests need;
+ * jsdom lacks some browser APIs the studio uses. These stand-ins do only what the tests need;
  * the browser's own versions run in the app and in the e2e tests.
  */
 
@@ -71,3 +72,6 @@ if (typeof globalThis.DOMMatrixReadOnly === 'undefined') {
   }
   Object.assign(globalThis, { DOMMatrixReadOnly: IdentityMatrix });
 }
+
+// dagre (auto-layout) uses structuredClone, which browsers and Node have but jest's jsdom does not expose.
+globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;

@@ -1,12 +1,8 @@
 import { screen, within } from '@testing-library/react';
-import { deserialize, serialize } from 'node:v8';
 import { fakeApiClient } from '../../../testing/fakeApiClient';
 import { demoSession, renderRoute, resetStores } from '../../../testing/renderRoute';
 import { useEditorStore } from '../store/editor.store';
 import { flowWith, nodeTypeViews, starterGraph } from '../testFixtures';
-
-// dagre uses structuredClone, which browsers and Node have but jest's jsdom does not expose.
-globalThis.structuredClone ??= <T,>(value: T): T => deserialize(serialize(value)) as T;
 
 beforeEach(resetStores);
 

@@ -1,8 +1,4 @@
-import { deserialize, serialize } from 'node:v8';
 import { layoutFlow } from './autoLayout';
-
-// dagre uses structuredClone, which browsers and Node have but jest's jsdom does not expose.
-globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
 
 const node = (id: string, ports: string[] = ['out'], height = 100) => ({ id, width: 200, height, ports });
 
