@@ -1,0 +1,99 @@
+import type { ZodError } from 'zod';
+import type {
+  ChannelAdapter,
+  ChannelCapabilities,
+  ChannelConfig,
+  ParseResult,
+  SendRequest,
+  SendResult,
+  VerifyResult,
+  WebhookRequest,
+} from '../channel-adapter';
+import type { TwilioConfig } from './twilio.config';
+import { isWhatsAppSender, parseTwilioConfig } from './twilio.config';
+import { parseTwilioWebhook, twilioMediaAccess } from './twilio.inbound';
+import { sendTwilioMessage, TWILIO_MAX_BODY } from './twilio.outbound';
+import { verifyTwilioSignature } from './twilio.signature';
+
+export type TwilioAdapterOptions = {
+  /** Twilio's inbound webhook carries no time: events are stamped with this clock. */
+  now?: () => Date;
+  /** How long one send may take before it counts as a (retriable) provider failure. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};
+
+type ConfigResult = { ok: true; config: TwilioConfig } | { ok: false; message: string };
+
+/** Issues name the field and the rule, never the value, so secrets stay out of the message. */
+function readConfig(config: ChannelConfig): ConfigResult {
+  try {
+    return { ok: true, config: parseTwilioConfig(config) };
+  } catch (error) {
+    const issues = (error as ZodError).issues ?? [];
+    const message = issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`).join('; ') || String(error);
+    return { ok: false, message: `The Twilio channel's config is invalid: ${message}.` };
+  }
+}
+
+/**
+ * Twilio Programmable Messaging, WhatsApp or SMS by the `from` sender (channels.md §4). Pure and
+ * stateless: everything comes in the config of each call.
+ */
+export class TwilioAdapter implements ChannelAdapter {
+  readonly type = 'twilio' as const;
+  private readonly now: () => Date;
+  private readonly timeoutMs: number;
+  private readonly fetch: typeof fetch;
+
+  constructor(options: TwilioAdapterOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    // Looked up at call time, not bound now, so a test that stubs the global fetch still reaches it.
+    this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /**
+   * No buttons or lists: Twilio sends them only as pre-built Content API resources (ContentSid),
+   * so the host degrades them to numbered options. No location either: the host sends the
+   * address and a maps link.
+   */
+  capabilities(config: ChannelConfig): ChannelCapabilities {
+    return {
+      maxTextLength: TWILIO_MAX_BODY,
+      maxButtons: 0,
+      buttonTitleMax: 0,
+      maxListRows: 0,
+      listRowTitleMax: 0,
+      media: true,
+      location: false,
+      templates: false,
+      typing: false,
+      serviceWindow: typeof config.from === 'string' && isWhatsAppSender(config.from.trim()),
+    };
+  }
+
+  verify(request: WebhookRequest, config: ChannelConfig): VerifyResult {
+    const read = readConfig(config);
+    if (!read.ok) return { ok: false, reason: read.message };
+    return verifyTwilioSignature(request, read.config.authToken);
+  }
+
+  parse(request: WebhookRequest, _config: ChannelConfig): ParseResult {
+    return parseTwilioWebhook(request, this.now());
+  }
+
+  async send(request: SendRequest, config: ChannelConfig): Promise<SendResult> {
+    const read = readConfig(config);
+    if (!read.ok) return { ok: false, category: 'invalid_request', retriable: false, message: read.message };
+    const webhookUrl = typeof config.webhookUrl === 'string' && config.webhookUrl ? config.webhookUrl : undefined;
+    return sendTwilioMessage(request, read.config, webhookUrl, { timeoutMs: this.timeoutMs, now: this.now, fetch: this.fetch });
+  }
+
+  /** Inbound media URLs (the provider media id) need the account's Basic auth to download. */
+  async resolveMedia(providerMediaId: string, config: ChannelConfig): Promise<{ url: string; headers: Record<string, string> }> {
+    const read = readConfig(config);
+    if (!read.ok) throw new Error(read.message);
+    return twilioMediaAccess(providerMediaId, read.config);
+  }
+}
