@@ -5,6 +5,7 @@ import { SECRET_KEY } from './platform/auth/token.service';
 import { APP_CONFIG } from './platform/config/app-config';
 import type { AppConfig } from './platform/config/app-config';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChannelsModule } from './modules/channels/channels.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { FlowsModule } from './modules/flows/flows.module';
 import { HealthController } from './modules/health/health.controller';
@@ -55,7 +56,7 @@ export class AppModule {
   static register(deps: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(deps), AuthModule, RuntimeHostModule, SimulationsModule, ConversationsModule, SecretsModule, HooksModule, NodeTypesModule, FlowsModule, TenantsModule],
+      imports: [PlatformModule.register(deps), AuthModule, RuntimeHostModule, SimulationsModule, ConversationsModule, SecretsModule, HooksModule, NodeTypesModule, FlowsModule, TenantsModule, ChannelsModule],
       controllers: [HealthController],
     };
   }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { json, urlencoded } from 'express';
+import { json, raw, urlencoded } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -21,6 +21,8 @@ export async function createHttpApp(deps: AppDependencies): Promise<NestExpressA
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(deps), { bodyParser: false, logger: new NestPinoLogger() });
   app.use(requestLogging);
   app.use(noStoreForApi);
+  // Channel webhooks keep their body as bytes: signatures are computed over them (parsed JSON re-serialized would differ).
+  app.use('/webhooks', raw({ type: () => true, limit: BODY_LIMIT }));
   app.use(json({ limit: BODY_LIMIT }));
   // HTTP triggers also take form posts, as webhook senders often use them.
   app.use(urlencoded({ limit: BODY_LIMIT, extended: false }));

@@ -6,8 +6,8 @@ import { queryOne, queryRows } from '../platform/database/sql';
 
 /** Which versions a conversation's triggers and jumps see. */
 export type FlowScope =
-  /** Real channels: every published flow of the tenant. */
-  | { kind: 'live' }
+  /** Real channels: every published flow of the tenant, or only those the channel names. */
+  | { kind: 'live'; flowIds?: string[] | null }
   /** A simulation of one flow's draft or published version. */
   | { kind: 'draft' | 'published'; flowId: string };
 
@@ -68,7 +68,8 @@ export class FlowCatalog {
       return flow ? [flow] : [];
     }
     const published = await queryRows<{ id: string; published_version: number }>(db,
-      `SELECT id, published_version FROM flows WHERE tenant_id = $1 AND published_version IS NOT NULL ORDER BY created_at`, [tenantId]);
+      `SELECT id, published_version FROM flows WHERE tenant_id = $1 AND published_version IS NOT NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+        ORDER BY created_at`, [tenantId, scope.flowIds?.length ? scope.flowIds : null]);
     const flows = await Promise.all(published.map((f) => this.getFlow(db, tenantId, f.id, f.published_version)));
     return flows.filter((f): f is NonNullable<typeof f> => f !== null);
   }

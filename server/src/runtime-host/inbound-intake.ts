@@ -7,9 +7,17 @@ import { TurnCoordinator } from './turn-coordinator';
 export type Intake = { tenantId: string; conversationId: string; channel: string; type: string; content: StoredInbound; externalId?: string };
 
 /** A message from a channel address (a phone number, a chat id, an HTTP trigger's key). */
-export type AddressedIntake = Omit<Intake, 'conversationId'> & { address: string };
+export type AddressedIntake = Omit<Intake, 'conversationId'> & {
+  address: string;
+  /** The person behind the address, from the channel's identity: fills what the contact lacks. */
+  contact?: { key: string; name?: string; phone?: string; aliases?: string[] };
+  /** The connected channel the message came through, and where its replies go. */
+  channelId?: string;
+  replyAddress?: string;
+};
 
-export type Received = { conversationId: string; messageId: string; duplicate: boolean };
+/** `held`: stored while a human has the conversation (the bot is paused), so no turn was asked for. */
+export type Received = { conversationId: string; messageId: string; duplicate: boolean; held?: boolean };
 
 /**
  * The front door of every inbound event: store it (idempotently by channel and external id) and
@@ -27,23 +35,33 @@ export class InboundIntake {
    * in the same statement (one round trip for the common case).
    */
   async receiveFrom(intake: AddressedIntake): Promise<Received> {
-    const row = (await queryOne<{ conversation_id: string; id: string | null; debounce_ms: number | null }>(this.dataSource, `
+    const contact = intake.contact;
+    // A contact keeps the name and phone it has (a tenant may have corrected them); the channel fills gaps.
+    const row = (await queryOne<{ conversation_id: string; id: string | null; held: boolean; debounce_ms: number | null }>(this.dataSource, `
       WITH contact AS (
-        INSERT INTO contacts (tenant_id, channel, external_id) VALUES ($1, $2, $3)
-        ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET channel = EXCLUDED.channel RETURNING id),
+        INSERT INTO contacts (tenant_id, channel, external_id, name, phone, aliases) VALUES ($1, $2, coalesce($7, $3), $8, $9, coalesce($10::text[], '{}'))
+        ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET
+          name = coalesce(contacts.name, EXCLUDED.name), phone = coalesce(contacts.phone, EXCLUDED.phone),
+          aliases = CASE WHEN EXCLUDED.aliases <@ contacts.aliases THEN contacts.aliases
+                         ELSE ARRAY(SELECT DISTINCT unnest(contacts.aliases || EXCLUDED.aliases)) END
+        RETURNING id),
       conversation AS (
-        INSERT INTO conversations (tenant_id, contact_id, channel, external_key) SELECT $1, contact.id, $2, $3 FROM contact
-        ON CONFLICT (tenant_id, channel, external_key) DO UPDATE SET channel = EXCLUDED.channel RETURNING id, flow_id, flow_version),
+        INSERT INTO conversations (tenant_id, contact_id, channel, external_key, channel_id, reply_address) SELECT $1, contact.id, $2, $3, $11, $12 FROM contact
+        ON CONFLICT (tenant_id, channel, external_key) DO UPDATE SET reply_address = coalesce(EXCLUDED.reply_address, conversations.reply_address)
+        RETURNING id, flow_id, flow_version, coalesce(bot_paused_until > now(), false) AS held),
       stored AS (
         INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
-        SELECT $1, conversation.id, 'in', $4, $5, $2, $6, 'received' FROM conversation
+        SELECT $1, conversation.id, 'in', $4, $5, $2, $6, CASE WHEN conversation.held THEN 'held' ELSE 'received' END FROM conversation
         ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id)
-      SELECT conversation.id AS conversation_id, (SELECT id FROM stored) AS id,
+      SELECT conversation.id AS conversation_id, (SELECT id FROM stored) AS id, conversation.held,
              (SELECT (coalesce(v.settings, f.settings) ->> 'debounceMs')::int FROM flows f
                 LEFT JOIN flow_versions v ON v.flow_id = f.id AND v.version = conversation.flow_version
                WHERE f.id = conversation.flow_id) AS debounce_ms
         FROM conversation`,
-    [intake.tenantId, intake.channel, intake.address, intake.type, JSON.stringify(intake.content), intake.externalId ?? null]))!;
+    [intake.tenantId, intake.channel, intake.address, intake.type, JSON.stringify(intake.content), intake.externalId ?? null,
+      contact?.key ?? null, contact?.name ?? null, contact?.phone ?? null, contact?.aliases?.length ? contact.aliases : null,
+      intake.channelId ?? null, intake.replyAddress ?? null]))!;
+    if (row.held && row.id) return { conversationId: row.conversation_id, messageId: row.id, duplicate: false, held: true };
     return this.queued({ ...intake, conversationId: row.conversation_id }, row);
   }
 

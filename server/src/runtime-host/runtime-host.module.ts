@@ -11,6 +11,6 @@ import { TurnWaiter } from './turn-waiter';
 @Module({
   imports: [NodeTypesModule],
   providers: [FlowCatalog, TurnCoordinator, OutboxDelivery, InboundIntake, TurnWaiter, RuntimeWorker],
-  exports: [FlowCatalog, TurnCoordinator, InboundIntake, TurnWaiter],
+  exports: [FlowCatalog, TurnCoordinator, InboundIntake, TurnWaiter, OutboxDelivery],
 })
 export class RuntimeHostModule {}

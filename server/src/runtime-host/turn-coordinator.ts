@@ -67,7 +67,9 @@ export class TurnCoordinator {
     if (!next) return null;
     const turnId = randomUUID();
     if (next.kind === 'session-expired') return this.expireSession(db, context, next, turnId, settings);
-    const scope: FlowScope = conversation.source === 'live' || !conversation.flowId ? { kind: 'live' } : { kind: conversation.source, flowId: conversation.flowId };
+    const scope: FlowScope = conversation.source === 'live' || !conversation.flowId
+      ? { kind: 'live', flowIds: conversation.channelFlowIds }
+      : { kind: conversation.source, flowId: conversation.flowId };
     const result = await this.catalog.engine.runTurn({
       state: conversation.state, event: next.event, timeZone: conversation.timeZone, contact: context.contact,
       conversation: { id: conversation.id, channel: conversation.channel }, flows: this.catalog.source(db, conversation.tenantId, scope),

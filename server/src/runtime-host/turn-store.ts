@@ -35,6 +35,8 @@ export type TurnContext = {
   conversation: {
     id: string; tenantId: string; contactId: string; channel: string; source: 'live' | 'draft' | 'published';
     flowId: string | null; state: ConversationState | null; timeZone: string; fallbackFlowId: string | null;
+    /** The published flows whose triggers apply on this conversation's channel (null: all). */
+    channelFlowIds: string[] | null;
   };
   contact: ContactInfo;
   mailbox: Mailbox;
@@ -42,7 +44,7 @@ export type TurnContext = {
 
 type ContextRow = {
   id: string; tenant_id: string; contact_id: string; channel: string; source: 'live' | 'draft' | 'published'; flow_id: string | null;
-  state: ConversationState | null; time_zone: string; fallback_flow_id: string | null;
+  state: ConversationState | null; time_zone: string; fallback_flow_id: string | null; channel_flow_ids: string[] | null;
   contact_name: string | null; contact_phone: string | null; contact_fields: JsonObject; has_history: boolean;
   pending: Mailbox['pending'] | null; due_timer: Mailbox['dueTimer'];
 };
@@ -57,6 +59,7 @@ export async function loadTurnContext(db: EntityManager, conversationId: string)
   const row = await queryOne<ContextRow>(db, `
     SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id,
            k.name AS contact_name, k.phone AS contact_phone, k.fields AS contact_fields,
+           (SELECT ch.flow_ids FROM channels ch WHERE ch.id = c.channel_id) AS channel_flow_ids,
            EXISTS (SELECT 1 FROM conversations c2 JOIN messages m ON m.conversation_id = c2.id
                     WHERE c2.contact_id = k.id AND m.direction = 'in' AND m.status = 'processed') AS has_history,
            (SELECT json_agg(p ORDER BY p.seq) FROM (
@@ -75,7 +78,7 @@ export async function loadTurnContext(db: EntityManager, conversationId: string)
   return {
     conversation: {
       id: row.id, tenantId: row.tenant_id, contactId: row.contact_id, channel: row.channel, source: row.source, flowId: row.flow_id,
-      state: row.state, timeZone: row.time_zone, fallbackFlowId: row.fallback_flow_id,
+      state: row.state, timeZone: row.time_zone, fallbackFlowId: row.fallback_flow_id, channelFlowIds: row.channel_flow_ids,
     },
     contact,
     mailbox: { pending: row.pending ?? [], dueTimer: row.due_timer },

@@ -1,0 +1,48 @@
+/**
+ * Spacing of sends in this process: a token bucket per key (a channel's overall rate) and a
+ * minimum gap per key (one chat). Every worker process keeps its own, so N workers may send N
+ * times the rate; the providers' 429 with retry-after, honoured by the delivery, covers the rest.
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; refilledAt: number }>();
+  private readonly nextFree = new Map<string, number>();
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
+  /** Waits until `key` has a token; `perSecond` tokens refill each second, with a burst of the same size. */
+  async take(key: string, perSecond: number): Promise<void> {
+    for (;;) {
+      const waitMs = this.tryTake(key, perSecond);
+      if (waitMs === 0) return;
+      await sleep(waitMs);
+    }
+  }
+
+  /** Waits until at least `gapMs` passed since the previous send on `key`, and books the next slot. */
+  async spaced(key: string, gapMs: number): Promise<void> {
+    const now = this.now();
+    const at = Math.max(now, this.nextFree.get(key) ?? 0);
+    this.nextFree.set(key, at + gapMs);
+    if (this.nextFree.size > 50_000) this.forgetOldSlots(now);
+    if (at > now) await sleep(at - now);
+  }
+
+  private tryTake(key: string, perSecond: number): number {
+    const now = this.now();
+    const bucket = this.buckets.get(key) ?? { tokens: perSecond, refilledAt: now };
+    bucket.tokens = Math.min(perSecond, bucket.tokens + ((now - bucket.refilledAt) / 1000) * perSecond);
+    bucket.refilledAt = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return 0;
+    }
+    return Math.ceil(((1 - bucket.tokens) / perSecond) * 1000);
+  }
+
+  private forgetOldSlots(now: number): void {
+    for (const [key, at] of this.nextFree) if (at < now) this.nextFree.delete(key);
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

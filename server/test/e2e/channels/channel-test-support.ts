@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TestApp } from '../../support/test-app';
+
+const EXAMPLES = join(__dirname, '..', '..', '..', '..', 'examples', 'flows');
+
+/** Imports and publishes an example flow (examples/flows/<name>.json); returns its id and graph. */
+export type ExampleGraph = { nodes: Array<{ id: string; config: Record<string, unknown> }> };
+
+export async function publishExample(t: TestApp, token: string, name: string): Promise<{ id: string; graph: ExampleGraph }> {
+  const file = JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8')) as unknown;
+  const imported = await t.client.request('POST', '/api/flows/import', { token, body: file });
+  if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
+  const published = await t.client.request('POST', `/api/flows/${imported.body.id}/publish`, { token, body: { changelog: 'test' } });
+  if (published.status !== 201) throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
+  return imported.body;
+}
+
+export async function createChannel(t: TestApp, token: string, body: Record<string, unknown>): Promise<{ id: string; webhookUrl: string }> {
+  const created = await t.client.request('POST', '/api/channels', { token, body });
+  if (created.status !== 201) throw new Error(`channel creation failed: ${JSON.stringify(created.body)}`);
+  return created.body;
+}
+
+/** The webhook path of a channel's URL (the tests call the server on its own address, not PUBLIC_URL). */
+export const pathOf = (webhookUrl: string) => new URL(webhookUrl).pathname;
+
+/** Posts raw bytes the way a provider does. */
+export async function postWebhook(t: TestApp, path: string, body: Buffer | string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers, body });
+  return { status: response.status, text: await response.text() };
+}
+
+/** The clinic example's first answer depends on the hour (business hours): the text of the port the turn took. */
+export async function clinicGreetingFor(t: TestApp, conversationId: string, graph: ExampleGraph): Promise<string> {
+  const [turn] = await t.database.dataSource.query(`SELECT trace FROM turns WHERE conversation_id = $1 ORDER BY seq LIMIT 1`, [conversationId]);
+  const hours = (turn.trace as Array<{ nodeId: string; port?: string }>).find((step) => step.nodeId === 'horario');
+  const node = graph.nodes.find((n) => n.id === (hours?.port === 'open' ? 'boas_vindas' : 'fechado'));
+  return String(node?.config.text);
+}
+
+export async function countRows(t: TestApp, sql: string, params: unknown[]): Promise<number> {
+  const [row] = await t.database.dataSource.query(`SELECT count(*)::int AS count FROM (${sql}) q`, params);
+  return row.count as number;
+}

@@ -1,0 +1,143 @@
+import { OutboxDelivery } from '../../../src/runtime-host/outbox-delivery';
+import { graphError, signWhatsAppCloudBody, startWhatsAppCloudFake, WHATSAPP_CLOUD_TEST, whatsAppCloudFixture } from '../../support/fake-providers/whatsapp-cloud-fake';
+import type { WhatsAppCloudFake } from '../../support/fake-providers/whatsapp-cloud-fake';
+import { useTestApp } from '../../support/test-app';
+import { waitFor } from '../../support/wait-for';
+import { clinicGreetingFor, countRows, createChannel, pathOf, postWebhook, publishExample } from './channel-test-support';
+
+const CUSTOMER = '5511999990001';
+
+/** Meta's own request: the fixture's bytes with their signature. */
+const signed = (body: Buffer | string) => ({ 'content-type': 'application/json', 'x-hub-signature-256': signWhatsAppCloudBody(body) });
+
+/** A status webhook for one of our messages, shaped like the fixtures. */
+function statusBody(wamid: string, status: string, extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '230948571629384', changes: [{ field: 'messages', value: {
+    messaging_product: 'whatsapp', metadata: { display_phone_number: '5511999990000', phone_number_id: WHATSAPP_CLOUD_TEST.phoneNumberId },
+    statuses: [{ id: wamid, status, timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: CUSTOMER, ...extra }] } }] }] });
+}
+
+describe('WhatsApp Cloud API channel: webhook in, clinic flow, reply out (Postgres)', () => {
+  const t = useTestApp();
+  let fake: WhatsAppCloudFake;
+  let owner: { token: string; tenantId: string };
+  let channel: { id: string; webhookUrl: string };
+  let clinic: Awaited<ReturnType<typeof publishExample>>;
+
+  beforeAll(async () => {
+    fake = await startWhatsAppCloudFake();
+    owner = await t.client.signup();
+    clinic = await publishExample(t, owner.token, 'clinic-menu');
+    channel = await createChannel(t, owner.token, { type: 'whatsapp_cloud', name: 'WhatsApp', config: fake.channelConfig() });
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  const conversationId = async () => (await t.database.dataSource.query(`SELECT id FROM conversations WHERE channel_id = $1`, [channel.id]))[0]?.id as string;
+  const outboundTexts = async (id: string) => (await t.database.dataSource.query(
+    `SELECT content FROM messages WHERE conversation_id = $1 AND direction = 'out' ORDER BY seq`, [id])).map((row: { content: { text?: string } }) => row.content.text);
+
+  it('answers the verification handshake with the challenge, and refuses a wrong verify token', async () => {
+    // The request line of Meta's GET, as recorded in the fixture.
+    const params = new URLSearchParams(/\?(\S+)/.exec(whatsAppCloudFixture('verify-get-handshake.txt').toString('utf8'))![1]);
+    const ok = await fetch(`${t.baseUrl}${pathOf(channel.webhookUrl)}?${params}`);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe(params.get('hub.challenge'));
+    params.set('hub.verify_token', 'outro-token');
+    expect((await fetch(`${t.baseUrl}${pathOf(channel.webhookUrl)}?${params}`)).status).toBe(401);
+  });
+
+  it('refuses a forged or unsigned body with 401 and stores nothing', async () => {
+    const body = Buffer.from(whatsAppCloudFixture('text.json'));
+    const forged = Buffer.from(body);
+    forged[forged.length - 10] = forged[forged.length - 10]! ^ 1;
+    expect((await postWebhook(t, pathOf(channel.webhookUrl), forged, signed(body))).status).toBe(401);
+    expect((await postWebhook(t, pathOf(channel.webhookUrl), body, { 'content-type': 'application/json' })).status).toBe(401);
+    expect(await countRows(t, `SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.channel_id = $1`, [channel.id])).toBe(0);
+  });
+
+  it('runs the clinic flow for a customer message and delivers its replies to the Graph API, once, even when Meta re-delivers', async () => {
+    const text = whatsAppCloudFixture('text.json');
+    expect((await postWebhook(t, pathOf(channel.webhookUrl), text, signed(text))).status).toBe(200);
+    const duplicate = whatsAppCloudFixture('text-duplicate.json');
+    expect((await postWebhook(t, pathOf(channel.webhookUrl), duplicate, signed(duplicate))).status).toBe(200);
+
+    await waitFor(async () => fake.sent().length >= 1 && (await countRows(t, `SELECT 1 FROM outbox WHERE status = 'pending'`, [])) === 0, 10_000, 'the replies delivered');
+    const id = await conversationId();
+    const greeting = await clinicGreetingFor(t, id, clinic.graph);
+    const sent = fake.sent().map((message) => message.body);
+    expect(sent[0]).toMatchObject({ messaging_product: 'whatsapp', to: CUSTOMER, type: 'text', text: { body: greeting } });
+    expect(sent.map((body) => (body.text as { body?: string } | undefined)?.body)).toEqual(await outboundTexts(id));
+    for (const request of fake.requests()) expect(request.headers.authorization).toBe(`Bearer ${WHATSAPP_CLOUD_TEST.accessToken}`);
+    // The re-delivery stored nothing and ran nothing.
+    expect(await countRows(t, `SELECT 1 FROM messages WHERE conversation_id = $1 AND direction = 'in'`, [id])).toBe(1);
+    expect(await countRows(t, `SELECT 1 FROM turns WHERE conversation_id = $1`, [id])).toBe(1);
+    // The contact comes from the channel identity.
+    const [contact] = await t.database.dataSource.query(`SELECT k.name, k.phone, k.aliases FROM contacts k JOIN conversations c ON c.contact_id = k.id WHERE c.id = $1`, [id]);
+    expect(contact).toEqual({ name: 'Maria Souza', phone: CUSTOMER, aliases: ['BR.1502576394655843'] });
+  });
+
+  it('applies status webhooks to the stored message without moving it backwards', async () => {
+    const wamid = fake.sent()[0]!.id;
+    for (const status of ['read', 'delivered']) {
+      const body = statusBody(wamid, status);
+      expect((await postWebhook(t, pathOf(channel.webhookUrl), body, signed(body))).status).toBe(200);
+    }
+    const [row] = await t.database.dataSource.query(`SELECT status, status_at FROM messages WHERE external_id = $1`, [`${channel.id}:${wamid}`]);
+    expect(row.status).toBe('read');
+    expect(row.status_at).not.toBeNull();
+  });
+
+  it('retries a 429 after its Retry-After and sends the message exactly once', async () => {
+    const before = fake.sent().length;
+    fake.failNextSend(graphError(130429, '(#130429) Rate limit hit', { status: 429, headers: { 'retry-after': '1' } }));
+    const reply = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '230948571629384', changes: [{ field: 'messages', value: {
+      messaging_product: 'whatsapp', metadata: { display_phone_number: '5511999990000', phone_number_id: WHATSAPP_CLOUD_TEST.phoneNumberId },
+      contacts: [{ profile: { name: 'Ana' }, wa_id: CUSTOMER }],
+      messages: [{ from: CUSTOMER, id: 'wamid.retry-test-1', timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'Ana Souza' } }] } }] }] });
+    expect((await postWebhook(t, pathOf(channel.webhookUrl), reply, signed(reply))).status).toBe(200);
+    await waitFor(async () => fake.sent().length > before && (await countRows(t, `SELECT 1 FROM outbox WHERE status = 'pending'`, [])) === 0, 15_000, 'the retried delivery');
+    const [outbox] = await t.database.dataSource.query(`SELECT attempts, status FROM outbox WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 1`, [await conversationId()]);
+    expect(outbox).toMatchObject({ status: 'sent' });
+    const attemptsTotal = await countRows(t, `SELECT 1 FROM outbox WHERE conversation_id = $1 AND attempts = 2`, [await conversationId()]);
+    expect(attemptsTotal).toBe(1);
+    const texts = fake.sent().slice(before).map((message) => JSON.stringify(message.body));
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('marks a message failed on a permanent error, shows it in the conversation API, and refuses free text outside the 24-hour window', async () => {
+    const id = await conversationId();
+    const delivery = t.app.get(OutboxDelivery);
+    const insert = async (key: string, text: string) => t.database.dataSource.query(
+      `INSERT INTO outbox (tenant_id, conversation_id, turn_id, idempotency_key, message) VALUES ($1, $2, gen_random_uuid(), $3, $4)`,
+      [owner.tenantId, id, key, JSON.stringify({ kind: 'text', text })]);
+    fake.failNextSend(graphError(131026, 'Message undeliverable'));
+    await insert('manual:undeliverable', 'Lembrete da consulta');
+    await delivery.deliverPending(id);
+    await t.database.dataSource.query(`UPDATE conversations SET last_inbound_at = now() - interval '2 days' WHERE id = $1`, [id]);
+    const sentBefore = fake.sent().length;
+    await insert('manual:late', 'Oi, ainda precisa de ajuda?');
+    await delivery.deliverPending(id);
+    expect(fake.sent().length).toBe(sentBefore); // refused before calling Meta
+    const conversation = await t.client.request('GET', `/api/conversations/${id}`, { token: owner.token });
+    const failed = conversation.body.messages.filter((m: { status: string }) => m.status === 'failed');
+    expect(failed.map((m: { deliveryError: { category: string } }) => m.deliveryError.category)).toEqual(['recipient_unreachable', 'outside_window']);
+    expect(failed[1].deliveryError.message).toMatch(/24 hours.*template/);
+  });
+
+  it('routes the shared webhook of one Meta app by phone_number_id', async () => {
+    const image = whatsAppCloudFixture('image-caption.json');
+    expect((await postWebhook(t, '/webhooks/whatsapp-cloud', image, signed(image))).status).toBe(200);
+    await waitFor(async () => (await countRows(t, `SELECT 1 FROM messages WHERE type = 'image' AND channel = 'whatsapp_cloud'`, [])) === 1, 5_000, 'the image stored');
+    const [row] = await t.database.dataSource.query(`SELECT m.content, c.channel_id FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.type = 'image'`);
+    expect(row.channel_id).toBe(channel.id);
+    expect(row.content.message).toMatchObject({ type: 'image', media: { providerMediaId: expect.any(String) } });
+  });
+
+  it("answers 404 for a channel that does not exist or is another type's", async () => {
+    const text = whatsAppCloudFixture('text.json');
+    expect((await postWebhook(t, '/webhooks/whatsapp-cloud/00000000-0000-4000-8000-000000000000', text, signed(text))).status).toBe(404);
+    expect((await postWebhook(t, `/webhooks/telegram/${channel.id}`, text, signed(text))).status).toBe(404);
+  });
+});
