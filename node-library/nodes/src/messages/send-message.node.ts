@@ -7,7 +7,7 @@ import { anyMessageText } from '../shared/message-text';
 import { optionIdSchema, reportOptionIdProblems } from '../shared/option-ids';
 import { optionalText, requiredText } from './rendered-text';
 
-export const SEND_MESSAGE_KINDS = ['text', 'media', 'buttons', 'list'] as const;
+export const SEND_MESSAGE_KINDS = ['text', 'media', 'buttons', 'list', 'template'] as const;
 export type SendMessageKind = (typeof SEND_MESSAGE_KINDS)[number];
 
 export const MEDIA_TYPES = ['image', 'video', 'audio', 'voice', 'document'] as const;
@@ -56,12 +56,26 @@ const mediaSchema = z.object({
   fileName: ui(z.string().trim().max(255).optional(), { label: 'Nome do arquivo', placeholder: 'cardapio.pdf', templated: true }),
 });
 
+/**
+ * An approved WhatsApp message template: the only message WhatsApp delivers 24 hours after the
+ * customer last wrote (a reminder, a follow-up). Other channels have no templates and refuse it.
+ */
+const templateSchema = z.object({
+  name: ui(z.string().trim().regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and _ (as in WhatsApp Manager)'), {
+    label: 'Nome do modelo', placeholder: 'lembrete_consulta', help: 'O nome exato do modelo aprovado no WhatsApp Manager.',
+  }),
+  language: ui(z.string().trim().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a language code such as pt_BR or en_US').default('pt_BR'), { label: 'Idioma', placeholder: 'pt_BR' }),
+  parameters: ui(z.array(z.string().max(1_024)).max(20).default([]), {
+    label: 'Parâmetros', help: 'Preenchem {{1}}, {{2}}… do corpo do modelo, nesta ordem.', templated: true,
+  }),
+});
+
 const sendMessageConfig = z
   .object({
     kind: ui(z.enum(SEND_MESSAGE_KINDS).default('text'), {
       label: 'Tipo',
       widget: 'select',
-      optionLabels: { text: 'Texto', media: 'Mídia', buttons: 'Botões', list: 'Lista' },
+      optionLabels: { text: 'Texto', media: 'Mídia', buttons: 'Botões', list: 'Lista', template: 'Modelo do WhatsApp' },
     }),
     text: ui(z.string().max(MAX_TEXT_LENGTH).optional(), {
       label: 'Mensagem',
@@ -72,6 +86,7 @@ const sendMessageConfig = z
       visibleWhen: { field: 'kind', in: ['text', 'buttons', 'list'] },
     }),
     media: ui(mediaSchema.optional(), { label: 'Mídia', visibleWhen: { field: 'kind', in: ['media'] } }),
+    template: ui(templateSchema.optional(), { label: 'Modelo aprovado', visibleWhen: { field: 'kind', in: ['template'] } }),
     buttons: ui(z.array(buttonSchema).max(10).optional(), {
       label: 'Botões',
       help: 'Cada botão é uma saída. Até 3 aparecem como botões no WhatsApp; mais viram lista.',
@@ -99,7 +114,8 @@ const sendMessageConfig = z
   })
   .superRefine((config, ctx) => {
     const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if (config.kind !== 'media' && !config.text?.trim()) issue(['text'], `A ${config.kind} message needs its text.`);
+    if (config.kind !== 'media' && config.kind !== 'template' && !config.text?.trim()) issue(['text'], `A ${config.kind} message needs its text.`);
+    if (config.kind === 'template' && !config.template) issue(['template'], 'A template message needs the template name and language.');
     if (config.kind === 'media') {
       if (!config.media) issue(['media'], 'A media message needs its media: type and URL.');
       else if (!config.media.url.includes('{{') && !HTTP_URL.test(config.media.url)) issue(['media', 'url'], 'The media URL must start with http:// or https://.');
@@ -129,7 +145,7 @@ export function sendMessageOptions(config: SendMessageConfig): ChoiceOption[] {
 }
 
 function sendMessagePorts(config: SendMessageConfig): PortDef[] {
-  if (config.kind === 'text' || config.kind === 'media') return [{ id: 'out', label: 'Enviada' }];
+  if (config.kind === 'text' || config.kind === 'media' || config.kind === 'template') return [{ id: 'out', label: 'Enviada' }];
   return [...sendMessageOptions(config).map((option) => ({ id: option.id, label: option.title })), { id: OTHER_PORT, label: 'Outra resposta' }];
 }
 
@@ -152,6 +168,12 @@ export function buildOutboundMessage(config: SendMessageConfig): OutboundMessage
     case 'buttons': {
       const buttons = present(config.buttons, 'buttons').map((b) => ({ id: b.id, title: requiredText(b.title, `The title of button "${b.id}"`) }));
       return { kind: 'buttons', text: text(), buttons, ...extras };
+    }
+    case 'template': {
+      const template = present(config.template, 'template');
+      // Positional parameters: {{1}} is the first. Keys "1", "2"… keep that order wherever they go.
+      const variables = Object.fromEntries(template.parameters.map((value, index) => [String(index + 1), value]));
+      return { kind: 'template', name: template.name, language: template.language, variables };
     }
     case 'list': {
       const list = present(config.list, 'list');

@@ -69,6 +69,15 @@ describe('fluxo.sendMessage', () => {
       expect(run.wait).toEqual({ kind: 'wait', for: 'input' });
     });
 
+    it('sends an approved WhatsApp template with its rendered parameters in order, then goes on', async () => {
+      const run = await runNode(sendMessage, {
+        config: cfg({ kind: 'template', template: { name: 'lembrete_consulta', parameters: ['{{ contact.name }}', '{{ vars.quando }}'] } }),
+        contact: { name: 'Carlos' }, vars: { quando: '14/05 às 14h' },
+      });
+      expect(run.sent).toEqual([{ kind: 'template', name: 'lembrete_consulta', language: 'pt_BR', variables: { 1: 'Carlos', 2: '14/05 às 14h' } }]);
+      expect(run.port).toBe('out');
+    });
+
     it('sends a list with the default button label, then waits', async () => {
       const run = await runNode(sendMessage, { config: cfg(list) });
       expect(run.sent).toEqual([{
@@ -96,8 +105,9 @@ describe('fluxo.sendMessage', () => {
   });
 
   describe('ports', () => {
-    it('has out for text and media', () => {
+    it('has out for text, media and templates', () => {
       expect(resolvePorts(sendMessage, sendMessage.config.parse({ text: 'x' }))).toEqual([{ id: 'out', label: 'Enviada' }]);
+      expect(resolvePorts(sendMessage, sendMessage.config.parse({ kind: 'template', template: { name: 'lembrete' } }))).toEqual([{ id: 'out', label: 'Enviada' }]);
       expect(resolvePorts(sendMessage, sendMessage.config.parse({ kind: 'media', media: { mediaType: 'image', url: 'https://x.example/a.png' } })))
         .toEqual([{ id: 'out', label: 'Enviada' }]);
     });
@@ -190,6 +200,9 @@ describe('fluxo.sendMessage', () => {
       ['media with a non-http URL', { kind: 'media', media: { mediaType: 'image', url: 'ftp://x/a.png' } }, /media.url: The media URL must start with http/],
       ['media of an unknown type', { kind: 'media', media: { mediaType: 'sticker', url: 'https://x/a.webp' } }, /media.mediaType/],
       ['an unknown kind', { kind: 'carousel', text: 'x' }, /kind/],
+      ['a template without its name', { kind: 'template' }, /template: A template message needs the template name/],
+      ['a template name with capitals', { kind: 'template', template: { name: 'Lembrete' } }, /template.name/],
+      ['a template language that is not a code', { kind: 'template', template: { name: 'lembrete', language: 'português' } }, /template.language/],
       ['a negative typingMs', { text: 'x', typingMs: -1 }, /typingMs/],
     ])('refuses %s', async (_name, config, message) => {
       const run = await runNode(sendMessage, { config: cfg(config) });

@@ -124,6 +124,16 @@ describe('WhatsApp Cloud API channel: webhook in, clinic flow, reply out (Postgr
     const failed = conversation.body.messages.filter((m: { status: string }) => m.status === 'failed');
     expect(failed.map((m: { deliveryError: { category: string } }) => m.deliveryError.category)).toEqual(['recipient_unreachable', 'outside_window']);
     expect(failed[1].deliveryError.message).toMatch(/24 hours.*template/);
+
+    // An approved template is what may go out now.
+    await t.database.dataSource.query(
+      `INSERT INTO outbox (tenant_id, conversation_id, turn_id, idempotency_key, message) VALUES ($1, $2, gen_random_uuid(), 'manual:template', $3)`,
+      [owner.tenantId, id, JSON.stringify({ kind: 'template', name: 'lembrete_consulta', language: 'pt_BR', variables: { 1: 'Maria', 2: '14/05 às 14h' } })]);
+    await delivery.deliverPending(id);
+    expect(fake.sent().at(-1)!.body).toMatchObject({
+      type: 'template', to: CUSTOMER,
+      template: { name: 'lembrete_consulta', language: { code: 'pt_BR' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Maria' }, { type: 'text', text: '14/05 às 14h' }] }] },
+    });
   });
 
   it('routes the shared webhook of one Meta app by phone_number_id', async () => {

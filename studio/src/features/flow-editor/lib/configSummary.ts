@@ -42,7 +42,7 @@ const summaries: Record<string, Summarise> = {
     }
   },
   'fluxo.httpTrigger': (config) => text(`${str(config.method) || 'POST'} ${str(config.path)}`.trim()),
-  'fluxo.sendMessage': (config) => text(str(config.text) || str(field(config.media, 'caption')) || str(field(config.media, 'url'))),
+  'fluxo.sendMessage': (config) => text(str(config.text) || str(field(config.media, 'caption')) || str(field(config.media, 'url')) || str(field(config.template, 'name'))),
   'fluxo.askQuestion': (config) => text(str(config.question)),
   'fluxo.switch': (config) => text(str(config.value)),
   'fluxo.setVariable': (config) => text(list(config.assignments).map((item) => str(field(item, 'name'))).filter(Boolean).join(', ')),

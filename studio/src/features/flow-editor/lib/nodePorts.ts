@@ -22,7 +22,7 @@ const optionPorts = (items: JsonObject[], labelKey: 'title' | 'label'): PortDef[
 const derivers: Record<string, DerivePorts> = {
   'fluxo.sendMessage': (config) => {
     const kind = str(config.kind) || 'text';
-    if (kind === 'text' || kind === 'media') return [{ id: 'out', label: 'Enviada' }];
+    if (kind === 'text' || kind === 'media' || kind === 'template') return [{ id: 'out', label: 'Enviada' }];
     const list = config.list;
     const options =
       kind === 'buttons'
