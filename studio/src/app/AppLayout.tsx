@@ -30,6 +30,9 @@ export function AppLayout() {
             <NavLink to="/conversations" className="layout__nav-link" data-testid="nav-conversations">
               {t('conversations.nav')}
             </NavLink>
+            <NavLink to="/channels" className="layout__nav-link" data-testid="nav-channels">
+              {t('channels.nav')}
+            </NavLink>
           </nav>
           <div className="layout__account">
             {session && (

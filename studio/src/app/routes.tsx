@@ -15,6 +15,7 @@ const LoginPage = lazy(() => import('../features/auth/components/LoginPage').the
 const SignupPage = lazy(() => import('../features/auth/components/SignupPage').then((m) => ({ default: m.SignupPage })));
 const FlowsPage = lazy(() => import('../features/flows/components/FlowsPage').then((m) => ({ default: m.FlowsPage })));
 const FlowEditorPage = lazy(() => import('../features/flow-editor/components/FlowEditorPage').then((m) => ({ default: m.FlowEditorPage })));
+const ChannelsPage = lazy(() => import('../features/channels/components/ChannelsPage').then((m) => ({ default: m.ChannelsPage })));
 const ConversationsPage = lazy(() => import('../features/conversations/components/ConversationsPage').then((m) => ({ default: m.ConversationsPage })));
 const ConversationDetailPage = lazy(() =>
   import('../features/conversations/components/ConversationDetailPage').then((m) => ({ default: m.ConversationDetailPage })),
@@ -46,6 +47,7 @@ export const routes: RouteObject[] = [
               { path: '/flows/:id', element: <FlowEditorPage /> },
               { path: '/conversations', element: <ConversationsPage /> },
               { path: '/conversations/:id', element: <ConversationDetailPage /> },
+              { path: '/channels', element: <ChannelsPage /> },
               { path: '*', element: <NotFoundPage /> },
             ],
           },

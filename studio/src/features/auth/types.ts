@@ -18,6 +18,13 @@ export function canEditFlows(role: Role | undefined): boolean {
   return role !== undefined && EDITORS.includes(role);
 }
 
+/** Roles that may connect, change and delete channels (`admin` and above on the server). */
+const CHANNEL_MANAGERS: readonly Role[] = ['owner', 'admin'];
+
+export function canManageChannels(role: Role | undefined): boolean {
+  return role !== undefined && CHANNEL_MANAGERS.includes(role);
+}
+
 export function isSession(value: unknown): value is Session {
   if (typeof value !== 'object' || value === null) return false;
   const session = value as Partial<Session>;

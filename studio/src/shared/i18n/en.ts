@@ -1,5 +1,6 @@
 import type { Catalog } from './pt-BR';
 import { canvasEn } from './sections/canvas';
+import { channelsEn } from './sections/channels';
 import { inspectorEn } from './sections/inspector';
 import { simulatorEn } from './sections/simulator';
 import { versionsEn } from './sections/versions';
@@ -157,6 +158,11 @@ export const en: Catalog = {
   'errors.IF_MATCH_REQUIRED': 'We could not confirm the flow version. We loaded the latest one: try again.',
   'errors.INVALID_FLOW_FILE': 'This file is not a Fluxo flow.',
   'errors.BODY_TOO_LARGE': 'The file is too large.',
+  'errors.CHANNEL_CONFIG_INVALID': 'Some of the channel details were not accepted. Check them and try again.',
+  'errors.CHANNEL_ACCOUNT_TAKEN': 'This WhatsApp number is already connected in another channel. Delete it there before connecting it here.',
+  'errors.CHANNEL_FLOWS_UNKNOWN': 'One of the chosen flows no longer exists. Check the list and try again.',
+  'errors.CHANNEL_NOT_FOUND': 'This channel no longer exists. Someone may have deleted it.',
+  'errors.CHANNEL_ACTIVATION_FAILED': 'The service did not accept the activation. Check the channel details and try again.',
 
   'toast.region': 'Notifications',
 
@@ -164,4 +170,5 @@ export const en: Catalog = {
   ...inspectorEn,
   ...versionsEn,
   ...simulatorEn,
+  ...channelsEn,
 };

@@ -1,4 +1,5 @@
 import { canvasPtBR } from './sections/canvas';
+import { channelsPtBR } from './sections/channels';
 import { inspectorPtBR } from './sections/inspector';
 import { simulatorPtBR } from './sections/simulator';
 import { versionsPtBR } from './sections/versions';
@@ -160,6 +161,11 @@ export const ptBR = {
   'errors.IF_MATCH_REQUIRED': 'Não conseguimos confirmar a versão do fluxo. Carregamos a mais recente: tente de novo.',
   'errors.INVALID_FLOW_FILE': 'Este arquivo não é um fluxo do Fluxo.',
   'errors.BODY_TOO_LARGE': 'O arquivo é grande demais.',
+  'errors.CHANNEL_CONFIG_INVALID': 'Alguns dados do canal não foram aceitos. Confira e tente de novo.',
+  'errors.CHANNEL_ACCOUNT_TAKEN': 'Este número de WhatsApp já está conectado em outro canal. Exclua-o de lá antes de conectar aqui.',
+  'errors.CHANNEL_FLOWS_UNKNOWN': 'Algum dos fluxos escolhidos não existe mais. Confira a lista e tente de novo.',
+  'errors.CHANNEL_NOT_FOUND': 'Este canal não existe mais. Talvez alguém o tenha excluído.',
+  'errors.CHANNEL_ACTIVATION_FAILED': 'O serviço não aceitou a ativação. Confira os dados do canal e tente de novo.',
 
   'toast.region': 'Avisos',
 
@@ -167,6 +173,7 @@ export const ptBR = {
   ...inspectorPtBR,
   ...versionsPtBR,
   ...simulatorPtBR,
+  ...channelsPtBR,
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

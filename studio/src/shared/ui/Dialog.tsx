@@ -1,11 +1,14 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { classNames } from './classNames';
 
 type DialogProps = {
   title: string;
   /** Escape, or a close button inside: the parent decides whether the dialog goes away. */
   onClose: () => void;
   children: ReactNode;
+  /** A feature's own class, e.g. for a wider dialog. */
+  className?: string;
   'data-testid'?: string;
 };
 
@@ -13,7 +16,7 @@ type DialogProps = {
  * A modal on the native `<dialog>`: the browser traps focus, makes the page behind inert and
  * closes on Escape. Render it only while it is open; it gives focus back to where it came from.
  */
-export function Dialog({ title, onClose, children, ...rest }: DialogProps) {
+export function Dialog({ title, onClose, children, className, ...rest }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -30,7 +33,7 @@ export function Dialog({ title, onClose, children, ...rest }: DialogProps) {
   return (
     <dialog
       ref={ref}
-      className="ui-dialog"
+      className={classNames('ui-dialog', className)}
       aria-labelledby={titleId}
       onCancel={(event) => {
         // Keep React in charge of whether the dialog is shown.
