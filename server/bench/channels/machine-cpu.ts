@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** CPU seconds used so far, by who: the server, Postgres (all its processes), Redis, the bench, and the whole machine (busy and total). */
+export type CpuReading = { server: number; postgres: number; redis: number; bench: number; busy: number; total: number };
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** Reads /proc (Linux); undefined elsewhere. Processes that exit in between are lost, which the pools' long-lived connections make rare. */
+export function readCpu(serverPid: number): CpuReading | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync('/proc/stat', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const fields = stat.split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  const total = fields.reduce((sum, value) => sum + value, 0);
+  const reading: CpuReading = { server: 0, postgres: 0, redis: 0, bench: 0, busy: (total - idle) / TICKS_PER_SECOND, total: total / TICKS_PER_SECOND };
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let line: string;
+    try {
+      line = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    const close = line.lastIndexOf(')');
+    const name = line.slice(line.indexOf('(') + 1, close);
+    const rest = line.slice(close + 2).split(' ');
+    // Fields 14 and 15 of the line (utime, stime) are 12 and 13 after the name.
+    const seconds = (Number(rest[11]) + Number(rest[12])) / TICKS_PER_SECOND;
+    const pid = Number(entry);
+    if (pid === serverPid) reading.server += seconds;
+    else if (pid === process.pid) reading.bench += seconds;
+    else if (name === 'postgres' || name.startsWith('postgres:')) reading.postgres += seconds;
+    else if (name.startsWith('redis-server')) reading.redis += seconds;
+  }
+  return reading;
+}
