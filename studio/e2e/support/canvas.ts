@@ -40,10 +40,19 @@ export async function waitForViewportToSettle(page: Page): Promise<void> {
   }
 }
 
-/** Selects a node by clicking its title (the inspector opens for it). */
+/**
+ * Selects a node by clicking its title and waits for the inspector of that node. A node just
+ * dropped from the palette can lie over another one, so a click that landed on the other card
+ * is tried again once the canvas settled.
+ */
 export async function selectNode(page: Page, id: string): Promise<void> {
-  await page.getByTestId(`node-${id}`).getByTestId('node-title').click();
-  await page.getByTestId('inspector').waitFor();
+  const inspector = page.locator(`[data-testid="inspector"][data-node-id="${id}"]`);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await page.getByTestId(`node-${id}`).getByTestId('node-title').click();
+    if (await inspector.waitFor({ timeout: 2_000 }).then(() => true, () => false)) return;
+    await waitForViewportToSettle(page);
+  }
+  await inspector.waitFor();
 }
 
 export async function waitForSaved(page: Page): Promise<void> {

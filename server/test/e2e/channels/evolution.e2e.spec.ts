@@ -56,6 +56,8 @@ describe('Evolution API channel (Postgres)', () => {
     await waitFor(async () => sentTexts().length === 1, 10_000, 'the question');
     expect(sentTexts()[0]).toEqual({ number: '5511999990001', text: 'Qual é o seu nome?' });
     expect(fake.calls('message/sendText')[0]!.headers.apikey).toBe(API_KEY);
+    // The provider's id is stored once the send returned, a moment after the fake saw it.
+    await waitFor(async () => (await countRows(t, `SELECT 1 FROM messages WHERE direction = 'out' AND channel = 'evolution'`, [])) === 1, 5_000, 'the sent message stored');
     const [sent] = await t.database.dataSource.query(`SELECT external_id FROM messages WHERE direction = 'out' AND channel = 'evolution'`);
     const echo = fixture('messages-upsert-fromme-phone.json');
     echo.data.key = { ...echo.data.key, id: String(sent.external_id).split(':')[1] };

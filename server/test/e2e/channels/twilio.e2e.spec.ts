@@ -58,6 +58,8 @@ describe('Twilio WhatsApp channel: signed form in, numbered options out (Postgre
 
   it('applies signed status callbacks to the sent message', async () => {
     const sid = fake.messages[2]!.sid;
+    // The provider's id is stored once the send returned, a moment after the fake saw it.
+    await waitFor(async () => (await countRows(t, `SELECT 1 FROM messages WHERE external_id = $1`, [`${channel.id}:${sid}`])) === 1, 5_000, 'the sent message stored');
     expect((await post(form({ MessageSid: sid, MessageStatus: 'delivered', SmsStatus: 'delivered' }))).status).toBe(200);
     const [row] = await t.database.dataSource.query(`SELECT status FROM messages WHERE external_id = $1`, [`${channel.id}:${sid}`]);
     expect(row.status).toBe('delivered');
