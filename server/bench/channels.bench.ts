@@ -1,17 +1,23 @@
 /**
  * The WhatsApp Cloud channel through a real server on Postgres + Redis (BullMQ jobs, Redis runtime
- * events), against a local fake Graph API (channels/graph-fake.ts). One Fluxo all-in-one process
- * (api + worker, forked: channels/server-process.ts), a tenant with one published flow
+ * events), against a local fake Graph API (channels/graph-fake.ts). A Fluxo process forked from
+ * channels/server-entry.ts (startFluxo, as npm start runs it), a tenant with one published flow
  * (message trigger "any" → send text "Recebido: {{ trigger.text }}" → end: one reply per message)
- * and 16 WhatsApp Cloud channels, each its own business number on the fake. Three phases:
- *  (1) end to end: many customers (distinct wa_id and wamids) spread over the channels, each
- *      sending its next message as soon as the previous one's reply reached the fake; turns/s over
- *      a steady window after a warm-up, and the latency from the webhook post to the reply;
+ * and 16 WhatsApp Cloud channels, each its own business number on the fake. Four phases:
+ *  (1) end to end, all-in-one process (api + worker): many customers (distinct wa_id and wamids)
+ *      spread over the channels, each sending its next message as soon as the previous one's reply
+ *      reached the fake; turns/s over a steady window after a warm-up, the latency from the webhook
+ *      post to the reply, and where that time went (from the database's timestamps);
  *  (2) one channel alone, to show the per-channel pacing (PACE.whatsapp_cloud.perSecond = 50 in
  *      channel-delivery.sender.ts), which is why (1) spreads its customers over 16 numbers;
- *  (3) webhook ack latency: 32 connections posting signed message webhooks back to back (each one
- *      a real customer message that queues a turn; the replies are not awaited).
- * Run: npm run bench:channels [-- --seconds 15 --warmup 3 --customers 256 --channels 16 --ack-seconds 8 --log-level info --count-io --no-api-only --cpu-prof <file>]
+ *  (3) webhook ack latency, same process: 32 connections posting signed message webhooks back to
+ *      back (each a real customer message that queues a turn; the replies are not awaited);
+ *  (4) the same acks from a fresh api-only process (no worker), so the webhook path is timed alone.
+ * Each phase also prints the server's CPU per turn, its event loop, RSS and heap (asked over IPC),
+ * Postgres transactions and Redis commands per turn, and how the machine's CPU was shared.
+ * Run: npm run bench:channels [-- --seconds 15 --warmup 3 --customers 256 --channels 16 --ack-seconds 8 --cap-seconds 5 --log-level info]
+ * ANALYZE runs as each window opens (--no-analyze skips it). Diagnostics: --count-io (the server's queries and Redis commands by shape, per turn), --cpu-prof
+ * <prefix> (V8 CPU profiles of the server over the windows of (1) and (4)), --no-api-only (skips (4)).
  */
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
@@ -74,7 +80,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Replies as the fake receives them, handed to the customer waiting for one (by business number and wa_id). */
 class ReplyRouter {
-  private readonly waiting = new Map<string, { resolve: (send: GraphSend) => void; timer: NodeJS.Timeout }>();
+  private readonly waiting = new Map<string, { resolve: (send: GraphSend | undefined) => void; timer: NodeJS.Timeout }>();
   unexpected = 0;
 
   onSend = (send: GraphSend): void => {
@@ -93,12 +99,25 @@ class ReplyRouter {
   next(phoneNumberId: string, to: string): Promise<GraphSend | undefined> {
     const key = `${phoneNumberId}:${to}`;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(key);
-        resolve(undefined);
-      }, REPLY_TIMEOUT_MS);
-      this.waiting.set(key, { resolve, timer });
+      const waiter = {
+        resolve,
+        timer: setTimeout(() => {
+          if (this.waiting.get(key) === waiter) this.waiting.delete(key);
+          resolve(undefined);
+        }, REPLY_TIMEOUT_MS),
+      };
+      this.waiting.set(key, waiter);
     });
+  }
+
+  /** Stops waiting for a reply to `to` (its webhook was refused). */
+  cancel(phoneNumberId: string, to: string): void {
+    const key = `${phoneNumberId}:${to}`;
+    const waiter = this.waiting.get(key);
+    if (!waiter) return;
+    this.waiting.delete(key);
+    clearTimeout(waiter.timer);
+    waiter.resolve(undefined);
   }
 }
 
@@ -152,6 +171,19 @@ class BackendCounters {
   }
 }
 
+/**
+ * ANALYZE the bench database as each window opens: a database created seconds ago has no planner
+ * statistics, and autovacuum (1-minute naptime) would only gather them after the run; the plans
+ * it gets without them are not the ones a running installation gets (see the report with --no-analyze).
+ */
+let analyzeAtWindow = true;
+
+async function analyzeDatabase(server: ChannelBenchServer): Promise<void> {
+  const url = new URL(server.adminUrl);
+  url.pathname = `/${server.databaseName}`;
+  await adminQuery(url.toString(), 'ANALYZE');
+}
+
 type PhaseCost = {
   serverCpuMsPerTurn: number; serverSystemShare: number; machine: CpuReading | undefined; serverCpuPercent: number; serverElu: number; benchElu: number; pgTransactionsPerTurn: number; redisCommandsPerTurn: number;
   rss: { start: number; peak: number; end: number }; heapUsed: { start: number; peak: number; end: number };
@@ -166,12 +198,13 @@ async function measured<T extends { turns: number; windowSeconds: number }>(serv
   let at: { server: ServerStats; backend: Awaited<ReturnType<BackendCounters['read']>>; bench: ReturnType<typeof performance.eventLoopUtilization>; io: IoCounts; cpu: CpuReading | undefined } | undefined;
   let end: typeof at;
   const reads: Array<Promise<void>> = [];
-  const snapshot = (assign: (value: NonNullable<typeof at>) => void) => {
+  const snapshot = (assign: (value: NonNullable<typeof at>) => void, analyze = false) => {
+    if (analyze) reads.push(analyzeDatabase(server));
     const bench = performance.eventLoopUtilization();
     const cpu = readCpu(server.pid);
     reads.push(Promise.all([server.stats(), counters.read(), server.io()]).then(([stats, backend, io]) => assign({ server: stats, backend, bench, io, cpu })));
   };
-  const result = await work(() => snapshot((value) => (at = value)), () => snapshot((value) => (end = value)));
+  const result = await work(() => snapshot((value) => (at = value), analyzeAtWindow), () => snapshot((value) => (end = value)));
   await Promise.all(reads);
   const memory = await watch.stop();
   const from = at!;
@@ -186,7 +219,7 @@ async function measured<T extends { turns: number; windowSeconds: number }>(serv
       serverSystemShare: (to.server.cpuSystemUs - from.server.cpuSystemUs) / 1000 / Math.max(1e-9, cpuMs),
       machine: from.cpu && to.cpu ? {
         server: to.cpu.server - from.cpu.server, postgres: to.cpu.postgres - from.cpu.postgres, redis: to.cpu.redis - from.cpu.redis,
-        bench: to.cpu.bench - from.cpu.bench, busy: to.cpu.busy - from.cpu.busy, total: to.cpu.total - from.cpu.total,
+        bench: to.cpu.bench - from.cpu.bench, busy: to.cpu.busy - from.cpu.busy, steal: to.cpu.steal - from.cpu.steal, total: to.cpu.total - from.cpu.total,
       } : undefined,
       serverCpuPercent: cpuMs / 10 / result.windowSeconds,
       serverElu: eluOf({ active: from.server.eluActive, idle: from.server.eluIdle }, { active: to.server.eluActive, idle: to.server.eluIdle }),
@@ -236,6 +269,7 @@ async function endToEnd(server: ChannelBenchServer, router: ReplyRouter, bodies:
       }
       const acked = performance.now();
       if (status !== 200) {
+        router.cancel(channel.phoneNumberId, from);
         errors += 1;
         await sleep(100);
         continue;
@@ -313,10 +347,37 @@ async function ackLatency(server: ChannelBenchServer, bodies: InboundBodies, cha
   return { concurrency: options.concurrency, requests: sorted.length, turns: sorted.length, windowSeconds: options.seconds, perSecond: sorted.length / options.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? 0, errors };
 }
 
+type Stages = { turns: number; queued: [number, number]; delivered: [number, number] };
+
+/**
+ * Where a reply's time went, from the database's own timestamps, for the messages stored inside the
+ * window: stored → its turn's transaction began (the turn queue), → the outbox row was marked sent
+ * after the Graph API took it (the turn itself, the delivery queue and the send). p50 and p99 in ms.
+ */
+async function stageLatencies(server: ChannelBenchServer, from: Date, to: Date): Promise<Stages> {
+  const url = new URL(server.adminUrl);
+  url.pathname = `/${server.databaseName}`;
+  const [row] = await adminQuery<{ turns: number; q50: number; q99: number; d50: number; d99: number }>(url.toString(), `
+    WITH s AS (
+      SELECT extract(epoch FROM t.created_at - m.created_at) * 1000 AS queued,
+             extract(epoch FROM o.sent_at - t.created_at) * 1000 AS delivered
+        FROM messages m JOIN turns t ON t.id = m.turn_id JOIN outbox o ON o.turn_id = t.id
+       WHERE m.direction = 'in' AND m.created_at >= $1 AND m.created_at < $2 AND o.sent_at IS NOT NULL)
+    SELECT count(*)::int AS turns,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY queued) AS q50, percentile_cont(0.99) WITHIN GROUP (ORDER BY queued) AS q99,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY delivered) AS d50, percentile_cont(0.99) WITHIN GROUP (ORDER BY delivered) AS d99
+      FROM s`, [from.toISOString(), to.toISOString()]);
+  return { turns: row?.turns ?? 0, queued: [row?.q50 ?? 0, row?.q99 ?? 0], delivered: [row?.d50 ?? 0, row?.d99 ?? 0] };
+}
+
+const stageLine = (s: Stages) => `    where the time went (database timestamps, ${s.turns} messages stored in the window), p50 / p99 ms: `
+  + `stored → turn began ${s.queued[0].toFixed(0)} / ${s.queued[1].toFixed(0)}, turn began → marked sent (turn, delivery queue, send) ${s.delivered[0].toFixed(0)} / ${s.delivered[1].toFixed(0)}`;
+
 function costLine(cost: PhaseCost, unit: string): string {
   const m = cost.machine;
   const share = (seconds: number) => `${((seconds / Math.max(1e-9, m!.total)) * 100).toFixed(0)}%`;
-  const machine = m ? `\n    machine CPU in the window: ${share(m.busy)} busy (of ${cpus().length} cores) — server ${share(m.server)}, Postgres ${share(m.postgres)}, Redis ${share(m.redis)}, bench ${share(m.bench)}` : '';
+  const machine = m ? `\n    machine CPU in the window: ${share(m.busy)} busy (of ${cpus().length} cores) — server ${share(m.server)}, Postgres ${share(m.postgres)}, Redis ${share(m.redis)}, bench ${share(m.bench)}, `
+    + `other ${share(Math.max(0, m.busy - m.server - m.postgres - m.redis - m.bench))}; stolen by the hypervisor ${share(m.steal)}` : '';
   return `    per ${unit}: server CPU ${cost.serverCpuMsPerTurn.toFixed(2)} ms (${(cost.serverSystemShare * 100).toFixed(0)}% in the kernel), ${cost.pgTransactionsPerTurn.toFixed(1)} Postgres transactions, ${cost.redisCommandsPerTurn.toFixed(1)} Redis commands (all clients)\n`
     + `    server: CPU ${cost.serverCpuPercent.toFixed(0)}% of a core, event loop busy ${(cost.serverElu * 100).toFixed(0)}%; bench process event loop busy ${(cost.benchElu * 100).toFixed(0)}%\n`
     + `    server memory: RSS ${mb(cost.rss.start)} → peak ${mb(cost.rss.peak)} → ${mb(cost.rss.end)}; heap used ${mb(cost.heapUsed.start)} → peak ${mb(cost.heapUsed.peak)} → ${mb(cost.heapUsed.end)}${machine}`;
@@ -365,9 +426,15 @@ async function main(): Promise<void> {
   const capSeconds = Number(arg('cap-seconds', '5'));
   const logLevel = arg('log-level', 'info');
   const port = Number(arg('port', '3950'));
-  // --cpu-prof <file>: a V8 CPU profile of the all-in-one server over the end-to-end window (open it in Chrome DevTools).
-  const profileFile = arg('cpu-prof', '');
+  // --cpu-prof <prefix>: V8 CPU profiles of the server over the windows of (1) and (4), <prefix>-e2e.cpuprofile and <prefix>-ack-api.cpuprofile (Chrome DevTools opens them).
+  const profilePrefix = arg('cpu-prof', '');
+  const profiling: Array<Promise<unknown>> = [];
+  const profiled = (mark: () => void, step: () => Promise<unknown>) => (profilePrefix ? () => {
+    mark();
+    profiling.push(step());
+  } : mark);
   const countIo = process.argv.includes('--count-io');
+  analyzeAtWindow = !process.argv.includes('--no-analyze');
   const apiOnly = !process.argv.includes('--no-api-only');
 
   const router = new ReplyRouter();
@@ -384,20 +451,18 @@ async function main(): Promise<void> {
     const bodies = new InboundBodies();
     try {
       const { channels } = await setUpTenant(server, fake, channelCount, 900_000_000_000_001);
-      const profiling: Array<Promise<unknown>> = [];
-      const profiled = (mark: () => void, step: () => Promise<unknown>) => (profileFile ? () => {
-        mark();
-        profiling.push(step());
-      } : mark);
+      const window = { from: new Date(), to: new Date() };
       const e2e = await measured(server, counters, (starts, ends) => endToEnd(server, router, bodies, channels,
         { customers, firstNumber: 10_000_000, warmupSeconds, seconds, label: 'e2e' },
-        profiled(starts, () => server.startProfile()), profiled(ends, () => server.stopProfile(resolve(profileFile)))));
+        profiled(() => { window.from = new Date(); starts(); }, () => server.startProfile()),
+        profiled(() => { window.to = new Date(); ends(); }, () => server.stopProfile(resolve(`${profilePrefix}-e2e.cpuprofile`)))));
+      const stages = await stageLatencies(server, window.from, window.to);
       await Promise.all(profiling);
-      if (profileFile) console.error(`  CPU profile of the end-to-end window: ${resolve(profileFile)}`);
+      if (profilePrefix) console.error(`  CPU profile of the end-to-end window: ${resolve(`${profilePrefix}-e2e.cpuprofile`)}`);
       console.error(`  done: end to end, ${channelCount} channels`);
-      const capCustomers = 64;
+      const capCustomers = 128;
       const cap = await measured(server, counters, (starts, ends) => endToEnd(server, router, bodies, channels.slice(0, 1),
-        { customers: capCustomers, firstNumber: 20_000_000, warmupSeconds: 1, seconds: capSeconds, label: 'cap' }, starts, ends));
+        { customers: capCustomers, firstNumber: 20_000_000, warmupSeconds: 2, seconds: capSeconds, label: 'cap' }, starts, ends));
       console.error('  done: one channel');
       const repliesBeforeAck = fake.accepted;
       const ack = await measured(server, counters, (starts, ends) => ackLatency(server, bodies, channels,
@@ -412,11 +477,12 @@ async function main(): Promise<void> {
       out.push(`(1) end to end: ${e2e.customers} customers over ${e2e.channels} channels, each sending its next message when its reply reached the fake; ${warmupSeconds} s warm-up, ${seconds} s window`);
       out.push(`    ${e2e.turns} turns, ${e2e.perSecond.toFixed(0)} turns/s; webhook post → reply received p50 ${e2e.p50.toFixed(1)} ms, p99 ${e2e.p99.toFixed(1)} ms, max ${e2e.max.toFixed(1)} ms`);
       out.push(`    their webhook acks: p50 ${e2e.ackP50.toFixed(1)} ms, p99 ${e2e.ackP99.toFixed(1)} ms; errors ${e2e.errors}, lost replies ${e2e.lost}, wrong replies ${e2e.wrongReplies}`);
+      out.push(stageLine(stages));
       out.push(`    pacing ceiling: ${e2e.channels} × ${PACED_PER_CHANNEL}/s = ${e2e.channels * PACED_PER_CHANNEL} turns/s`);
       out.push(costLine(e2e.cost, 'turn'));
       if (countIo) out.push(ioLines(e2e.cost.io, Math.max(1, e2e.turns), 'turn'));
-      out.push('', `(2) one channel: ${capCustomers} customers on one business number; 1 s warm-up, ${capSeconds} s window`);
-      out.push(`    ${cap.turns} turns, ${cap.perSecond.toFixed(0)} turns/s (paced at ${PACED_PER_CHANNEL}/s per channel, the bucket starts with a burst of ${PACED_PER_CHANNEL}); p50 ${cap.p50.toFixed(1)} ms, p99 ${cap.p99.toFixed(1)} ms; errors ${cap.errors}, lost ${cap.lost}, wrong ${cap.wrongReplies}`);
+      out.push('', `(2) one channel: ${capCustomers} customers on one business number; 2 s warm-up, ${capSeconds} s window`);
+      out.push(`    ${cap.turns} turns, ${cap.perSecond.toFixed(0)} turns/s (paced at ${PACED_PER_CHANNEL}/s per channel); p50 ${cap.p50.toFixed(1)} ms, p99 ${cap.p99.toFixed(1)} ms; errors ${cap.errors}, lost ${cap.lost}, wrong ${cap.wrongReplies}`);
       out.push('', `(3) webhook ack: 32 connections posting signed message webhooks (2,048 customers over ${channelCount} channels) back to back; 1 s warm-up, ${ackSeconds} s window`);
       out.push(`    ${ack.requests} acks, ${ack.perSecond.toFixed(0)}/s; p50 ${ack.p50.toFixed(1)} ms, p99 ${ack.p99.toFixed(1)} ms, max ${ack.max.toFixed(1)} ms; errors ${ack.errors}`);
       out.push(`    meanwhile the same process worked the turns they queued: ${ackRepliesSoFar} replies reached the fake by the end of the phase`);
@@ -435,7 +501,9 @@ async function main(): Promise<void> {
       try {
         const { channels } = await setUpTenant(apiServer, fake, channelCount, 910_000_000_000_001);
         const ack = await measured(apiServer, apiCounters, (starts, ends) => ackLatency(apiServer, new InboundBodies(), channels,
-          { concurrency: 32, customers: 2048, firstNumber: 40_000_000, warmupSeconds: 1, seconds: ackSeconds }, starts, ends));
+          { concurrency: 32, customers: 2048, firstNumber: 40_000_000, warmupSeconds: 1, seconds: ackSeconds },
+          profiled(starts, () => apiServer.startProfile()), profiled(ends, () => apiServer.stopProfile(resolve(`${profilePrefix}-ack-api.cpuprofile`)))));
+        await Promise.all(profiling);
         console.error('  done: ack latency, api-only process');
         out.push('', `(4) webhook ack, api-only process (no worker in it, nothing runs the turns): 32 connections, 1 s warm-up, ${ackSeconds} s window`);
         out.push(`    ${ack.requests} acks, ${ack.perSecond.toFixed(0)}/s; p50 ${ack.p50.toFixed(1)} ms, p99 ${ack.p99.toFixed(1)} ms, max ${ack.max.toFixed(1)} ms; errors ${ack.errors}`);
@@ -453,7 +521,7 @@ async function main(): Promise<void> {
   const took = (performance.now() - began) / 1000;
   console.log(`\nWhatsApp Cloud channel through a Fluxo process on Postgres + Redis (BullMQ jobs, Redis runtime events), ${cpus().length} cores shared with Postgres, Redis and the bench; LOG_LEVEL=${logLevel}${countIo ? ', I/O counted' : ''}`);
   console.log(`flow: message trigger (any) → text "Recebido: <text>" → end; ${channelCount} WhatsApp Cloud channels (business numbers) on one lean fake Graph API; took ${took.toFixed(0)} s`);
-  console.log(`(1)–(3): one all-in-one process (api + worker, TURN_CONCURRENCY default), as npm start runs it\n`);
+  console.log(`(1)–(3): one all-in-one process (api + worker, TURN_CONCURRENCY default), as npm start runs it; ${analyzeAtWindow ? 'ANALYZE as each window opens (a fresh database has no planner statistics)' : 'no ANALYZE (--no-analyze): plans of a database without statistics'}\n`);
   console.log(out.join('\n'));
   const ackMet = ackFigure < TARGET_ACK_P99_MS && ackErrors === 0;
   const turnsMet = turnsFigure >= TARGET_TURNS_PER_SECOND && turnsClean;

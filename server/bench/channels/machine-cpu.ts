@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** CPU seconds used so far, by who: the server, Postgres (all its processes), Redis, the bench, and the whole machine (busy and total). */
-export type CpuReading = { server: number; postgres: number; redis: number; bench: number; busy: number; total: number };
+/** CPU seconds used so far, by who: the server, Postgres (all its processes), Redis, the bench, and the whole machine (busy, stolen by the hypervisor, total). */
+export type CpuReading = { server: number; postgres: number; redis: number; bench: number; busy: number; steal: number; total: number };
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -14,9 +14,13 @@ export function readCpu(serverPid: number): CpuReading | undefined {
     return undefined;
   }
   const fields = stat.split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-  const total = fields.reduce((sum, value) => sum + value, 0);
-  const reading: CpuReading = { server: 0, postgres: 0, redis: 0, bench: 0, busy: (total - idle) / TICKS_PER_SECOND, total: total / TICKS_PER_SECOND };
+  // user nice system idle iowait irq softirq steal guest guest_nice; guest time is already in user.
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = fields;
+  const reading: CpuReading = {
+    server: 0, postgres: 0, redis: 0, bench: 0,
+    busy: (user + nice + system + irq + softirq) / TICKS_PER_SECOND, steal: steal / TICKS_PER_SECOND,
+    total: (user + nice + system + idle + iowait + irq + softirq + steal) / TICKS_PER_SECOND,
+  };
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     let line: string;
