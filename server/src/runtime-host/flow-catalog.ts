@@ -6,10 +6,15 @@ import { queryOne, queryRows } from '../platform/database/sql';
 
 /** Which versions a conversation's triggers and jumps see. */
 export type FlowScope =
-  /** Real channels: every published flow of the tenant, or only those the channel names. */
-  | { kind: 'live'; flowIds?: string[] | null }
+  /**
+   * Real channels: every published flow of the tenant, or only those the channel names.
+   * `published`, when the caller read it already (in the turn's own transaction), spares a query.
+   */
+  | { kind: 'live'; flowIds?: string[] | null; published?: PublishedFlow[] }
   /** A simulation of one flow's draft or published version. */
   | { kind: 'draft' | 'published'; flowId: string };
+
+export type PublishedFlow = { id: string; version: number };
 
 type VersionRow = { flow_id: string; version: number; graph: FlowGraph; settings: FlowRunSettings; name: string };
 export type FlowRunSettings = { debounceMs?: number; sessionTimeoutMinutes?: number; sessionEndMessage?: string; fallbackMessage?: string };
@@ -67,10 +72,13 @@ export class FlowCatalog {
       const flow = await this.getFlow(db, tenantId, scope.flowId, scope.kind === 'draft' ? 'draft' : undefined);
       return flow ? [flow] : [];
     }
-    const published = await queryRows<{ id: string; published_version: number }>(db,
-      `SELECT id, published_version FROM flows WHERE tenant_id = $1 AND published_version IS NOT NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
-        ORDER BY created_at`, [tenantId, scope.flowIds?.length ? scope.flowIds : null]);
-    const flows = await Promise.all(published.map((f) => this.getFlow(db, tenantId, f.id, f.published_version)));
+    const only = scope.flowIds?.length ? new Set(scope.flowIds) : null;
+    const published = scope.published
+      ? scope.published.filter((flow) => !only || only.has(flow.id))
+      : await queryRows<PublishedFlow>(db,
+        `SELECT id, published_version AS version FROM flows WHERE tenant_id = $1 AND published_version IS NOT NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))
+          ORDER BY created_at`, [tenantId, only ? [...only] : null]);
+    const flows = await Promise.all(published.map((f) => this.getFlow(db, tenantId, f.id, f.version)));
     return flows.filter((f): f is NonNullable<typeof f> => f !== null);
   }
 

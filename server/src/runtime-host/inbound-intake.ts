@@ -14,6 +14,12 @@ export type AddressedIntake = Omit<Intake, 'conversationId'> & {
   /** The connected channel the message came through, and where its replies go. */
   channelId?: string;
   replyAddress?: string;
+  /**
+   * Reads the stored message again in the light of the conversation's numbered menu (options sent
+   * as text: "2" answers the second one). The menu comes back with the insert, so only a message
+   * that does answer one costs a second statement.
+   */
+  reinterpret?: (numberedMenu: unknown) => { type: string; content: StoredInbound } | null;
 };
 
 /** `held`: stored while a human has the conversation (the bot is paused), so no turn was asked for. */
@@ -37,7 +43,7 @@ export class InboundIntake {
   async receiveFrom(intake: AddressedIntake): Promise<Received> {
     const contact = intake.contact;
     // A contact keeps the name and phone it has (a tenant may have corrected them); the channel fills gaps.
-    const row = (await queryOne<{ conversation_id: string; id: string | null; held: boolean; debounce_ms: number | null }>(this.dataSource, `
+    const row = (await queryOne<{ conversation_id: string; id: string | null; held: boolean; debounce_ms: number | null; numbered_menu: unknown }>(this.dataSource, `
       WITH contact AS (
         INSERT INTO contacts (tenant_id, channel, external_id, name, phone, aliases) VALUES ($1, $2, coalesce($7, $3), $8, $9, coalesce($10::text[], '{}'))
         ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET
@@ -48,12 +54,12 @@ export class InboundIntake {
       conversation AS (
         INSERT INTO conversations (tenant_id, contact_id, channel, external_key, channel_id, reply_address) SELECT $1, contact.id, $2, $3, $11, $12 FROM contact
         ON CONFLICT (tenant_id, channel, external_key) DO UPDATE SET reply_address = coalesce(EXCLUDED.reply_address, conversations.reply_address)
-        RETURNING id, flow_id, flow_version, coalesce(bot_paused_until > now(), false) AS held),
+        RETURNING id, flow_id, flow_version, coalesce(bot_paused_until > now(), false) AS held, numbered_menu),
       stored AS (
         INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
         SELECT $1, conversation.id, 'in', $4, $5, $2, $6, CASE WHEN conversation.held THEN 'held' ELSE 'received' END FROM conversation
         ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id)
-      SELECT conversation.id AS conversation_id, (SELECT id FROM stored) AS id, conversation.held,
+      SELECT conversation.id AS conversation_id, (SELECT id FROM stored) AS id, conversation.held, conversation.numbered_menu,
              (SELECT (coalesce(v.settings, f.settings) ->> 'debounceMs')::int FROM flows f
                 LEFT JOIN flow_versions v ON v.flow_id = f.id AND v.version = conversation.flow_version
                WHERE f.id = conversation.flow_id) AS debounce_ms
@@ -61,6 +67,10 @@ export class InboundIntake {
     [intake.tenantId, intake.channel, intake.address, intake.type, JSON.stringify(intake.content), intake.externalId ?? null,
       contact?.key ?? null, contact?.name ?? null, contact?.phone ?? null, contact?.aliases?.length ? contact.aliases : null,
       intake.channelId ?? null, intake.replyAddress ?? null]))!;
+    const reread = row.id && row.numbered_menu ? intake.reinterpret?.(row.numbered_menu) : null;
+    if (reread) {
+      await this.dataSource.query(`UPDATE messages SET type = $2, content = $3 WHERE id = $1`, [row.id, reread.type, JSON.stringify(reread.content)]);
+    }
     if (row.held && row.id) return { conversationId: row.conversation_id, messageId: row.id, duplicate: false, held: true };
     return this.queued({ ...intake, conversationId: row.conversation_id }, row);
   }

@@ -5,20 +5,37 @@ import { queryOne, queryRows } from '../platform/database/sql';
 import { logger } from '../platform/logging/logger';
 import { JOB_QUEUE } from '../platform/queue';
 import type { JobQueue } from '../platform/queue';
-import { DELIVERY_QUEUE, deliveryJobKey } from './queues';
+import { DELIVERY_QUEUE, deliveryJobKey, TURN_QUEUE, turnJobKey } from './queues';
 import { RUNTIME_EVENTS } from './turn-events';
 import type { RuntimeEvents } from './turn-events';
+
+/** The mailbox event a permanently failed delivery leaves (messages.type, and content.kind). */
+export const DELIVERY_FAILED_TYPE = 'delivery_failed';
 
 type OutboxRow = {
   id: string; tenant_id: string; conversation_id: string; idempotency_key: string; message: OutboundMessage; channel: string;
   attempts: number; external_ids: string[] | null; wait_ms: number;
+  channel_id: string | null; reply_address: string | null; last_inbound_at: Date | null; last_inbound_external_id: string | null;
+};
+
+/** Where a conversation's replies go, read with its outbox rows (one round trip for the delivery). */
+export type DeliveryRoute = {
+  channelId: string | null;
+  replyAddress: string | null;
+  /** The customer's last message: WhatsApp's 24-hour window runs from it, typing marks it read. */
+  lastInboundAt: Date | null;
+  lastInboundExternalId: string | null;
 };
 
 export type DeliveryContext = {
   tenantId: string; conversationId: string; outboxId: string; idempotencyKey: string;
+  route: DeliveryRoute;
   /** Provider ids of the parts of this message already sent by an earlier attempt (a split text). */
   sentParts: string[];
-  /** Records one more part as sent, at once, so a retry after a crash does not send it again. */
+  /**
+   * Records one more part as sent, at once, so a retry after a crash does not send it again.
+   * The last part needs none: marking the row sent records it.
+   */
   recordPart(externalId: string): Promise<void>;
 };
 
@@ -48,7 +65,8 @@ const BACKOFF_CAP_MS = 5 * 60_000;
  * Sends a conversation's pending outbox rows in order, after the turn that wrote them committed.
  * A row is marked sent only after its channel accepted it. A retriable failure holds the rows
  * behind it (order matters in a chat) and schedules the next attempt; a permanent one marks the
- * row failed and lets the next go.
+ * row failed and lets the next go; when a node sent it, the conversation gets a `delivery_failed`
+ * event, so the flow takes that node's error port on its next turn.
  */
 @Injectable()
 export class OutboxDelivery {
@@ -72,8 +90,11 @@ export class OutboxDelivery {
   async deliverPending(conversationId: string): Promise<void> {
     const rows = await queryRows<OutboxRow>(this.dataSource,
       `SELECT o.id, o.tenant_id, o.conversation_id, o.idempotency_key, o.message, c.channel, o.attempts, o.external_ids,
-              greatest(0, ceil(extract(epoch FROM o.next_attempt_at - now()) * 1000))::int AS wait_ms
+              greatest(0, ceil(extract(epoch FROM o.next_attempt_at - now()) * 1000))::int AS wait_ms,
+              c.channel_id, c.reply_address, c.last_inbound_at, last_in.external_id AS last_inbound_external_id
          FROM outbox o JOIN conversations c ON c.id = o.conversation_id
+         LEFT JOIN LATERAL (SELECT m.external_id FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.type <> '${DELIVERY_FAILED_TYPE}'
+                             ORDER BY m.seq DESC LIMIT 1) last_in ON true
         WHERE o.conversation_id = $1 AND o.status = 'pending' ORDER BY o.seq`, [conversationId]);
     for (const row of rows) {
       if (row.wait_ms > 0) return this.scheduleRetry(conversationId, row.wait_ms);
@@ -92,6 +113,7 @@ export class OutboxDelivery {
     const sentParts = [...(row.external_ids ?? [])];
     const context: DeliveryContext = {
       tenantId: row.tenant_id, conversationId: row.conversation_id, outboxId: row.id, idempotencyKey: row.idempotency_key, sentParts,
+      route: { channelId: row.channel_id, replyAddress: row.reply_address, lastInboundAt: row.last_inbound_at, lastInboundExternalId: row.last_inbound_external_id },
       recordPart: async (externalId) => {
         await this.dataSource.query(`UPDATE outbox SET external_ids = array_append(coalesce(external_ids, '{}'), $2) WHERE id = $1`, [row.id, externalId]);
       },
@@ -126,29 +148,44 @@ export class OutboxDelivery {
     await this.queue.add(DELIVERY_QUEUE, { conversationId }, { key: deliveryJobKey(conversationId), delayMs });
   }
 
+  /** One statement: the row is sent and its stored messages exist, or neither (a crash between them cannot split them). */
   private async markSent(row: OutboxRow, externalIds: string[]): Promise<void> {
-    await this.dataSource.transaction(async (db) => {
-      const updated = await queryOne(db, `UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL WHERE id = $1 AND status = 'pending' RETURNING id`, [row.id]);
-      if (!updated) return;
-      // One stored message per provider message (a split text is several), keyed by the provider's id for status webhooks.
-      const ids = externalIds.length ? externalIds : [row.idempotency_key];
-      await db.query(
-        `INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
-         SELECT $1, $2, 'out', $3, $4, $5, external_id, 'sent' FROM unnest($6::text[]) AS external_id
-         ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING`,
-        [row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, ids]);
-    });
+    // One stored message per provider message (a split text is several), keyed by the provider's id for status webhooks.
+    const ids = externalIds.length ? externalIds : [row.idempotency_key];
+    await this.dataSource.query(`
+      WITH sent AS (
+        UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, external_ids = $7::text[]
+         WHERE id = $1 AND status = 'pending' RETURNING id)
+      INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
+      SELECT $2, $3, 'out', $4, $5, $6, external_id, 'sent' FROM sent, unnest($7::text[]) AS external_id
+      ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING`,
+    [row.id, row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, ids]);
   }
 
+  /**
+   * The row fails, its message is stored as failed with the reason, and when a node of a flow sent
+   * it, a `delivery_failed` event joins the conversation's mailbox (idempotent by the outbox id).
+   */
   private async markFailed(row: OutboxRow, error: string, category: string): Promise<void> {
-    await this.dataSource.transaction(async (db) => {
-      const updated = await queryOne(db, `UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $2, next_attempt_at = NULL WHERE id = $1 AND status = 'pending' RETURNING id`, [row.id, error]);
-      if (!updated) return;
-      await db.query(
-        `INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status, delivery_error)
-         VALUES ($1, $2, 'out', $3, $4, $5, $6, 'failed', $7)
-         ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING`,
-        [row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, row.idempotency_key, JSON.stringify({ category, message: error })]);
-    });
+    const event = await queryOne<{ queued: boolean }>(this.dataSource, `
+      WITH failed AS (
+        UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $2, next_attempt_at = NULL
+         WHERE id = $1 AND status = 'pending' RETURNING id, flow_id, flow_version, node_id),
+      stored AS (
+        INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status, delivery_error)
+        SELECT $3, $4, 'out', $5, $6, $7, $8, 'failed', $9 FROM failed
+        ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING),
+      queued AS (
+        INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
+        SELECT $3, $4, 'in', '${DELIVERY_FAILED_TYPE}',
+               jsonb_build_object('kind', '${DELIVERY_FAILED_TYPE}', 'outboxId', failed.id, 'flowId', failed.flow_id,
+                                  'version', failed.flow_version, 'nodeId', failed.node_id, 'error', jsonb_build_object('code', $10::text, 'message', $2::text)),
+               $7, '${DELIVERY_FAILED_TYPE}:' || failed.id, 'received'
+          FROM failed WHERE failed.node_id IS NOT NULL
+        ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id)
+      SELECT EXISTS (SELECT 1 FROM queued) AS queued`,
+    [row.id, error, row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, row.idempotency_key,
+      JSON.stringify({ category, message: error }), category]);
+    if (event?.queued) await this.queue.add(TURN_QUEUE, { conversationId: row.conversation_id }, { key: turnJobKey(row.conversation_id) });
   }
 }

@@ -4,7 +4,9 @@ import type { HttpTriggerRequest, InboundMessage, TriggerMatch } from '@fluxo/no
 /** How an inbound message is stored in `messages.content`. */
 export type StoredInbound =
   | { kind: 'message'; message: Omit<InboundMessage, 'id' | 'timestamp'> }
-  | { kind: 'http'; request: HttpTriggerRequest; target: { flowId: string; version: number | 'draft'; nodeId: string; match: TriggerMatch } };
+  | { kind: 'http'; request: HttpTriggerRequest; target: { flowId: string; version: number | 'draft'; nodeId: string; match: TriggerMatch } }
+  /** A message `nodeId` sent was refused for good (see OutboxDelivery.markFailed). */
+  | { kind: 'delivery_failed'; outboxId: string; flowId: string; version: number | null; nodeId: string; error: { code: string; message: string } };
 
 /** A conversation's mailbox as the turn loaded it: unprocessed inbound messages and the earliest due timer. */
 export type Mailbox = {
@@ -36,6 +38,10 @@ export function nextEvent(mailbox: Mailbox, options: { mergeTexts: boolean }): P
   if (first.content.kind === 'http') {
     const { request, target } = first.content;
     return { kind: 'engine', event: { type: 'http', request, ...target }, messageIds: [first.id] };
+  }
+  if (first.content.kind === 'delivery_failed') {
+    const { flowId, version, nodeId, error } = first.content;
+    return { kind: 'engine', event: { type: 'delivery_failed', flowId, version: version ?? 'draft', nodeId, error }, messageIds: [first.id] };
   }
   const burst = options.mergeTexts && first.type === 'text' ? takeWhileText(mailbox.pending) : [first];
   const message: InboundMessage = { ...first.content.message, id: first.id, timestamp: new Date(first.created_at).toISOString() };

@@ -68,7 +68,7 @@ export class TurnCoordinator {
     const turnId = randomUUID();
     if (next.kind === 'session-expired') return this.expireSession(db, context, next, turnId, settings);
     const scope: FlowScope = conversation.source === 'live' || !conversation.flowId
-      ? { kind: 'live', flowIds: conversation.channelFlowIds }
+      ? { kind: 'live', flowIds: conversation.channelFlowIds, published: conversation.publishedFlows }
       : { kind: conversation.source, flowId: conversation.flowId };
     const result = await this.catalog.engine.runTurn({
       state: conversation.state, event: next.event, timeZone: conversation.timeZone, contact: context.contact,

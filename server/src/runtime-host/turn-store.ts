@@ -1,7 +1,8 @@
-import type { ConversationState, TimerEffect, TurnResult } from '@fluxo/engine';
+import type { ConversationState, OutboundOrigin, TimerEffect, TurnResult } from '@fluxo/engine';
 import type { ContactInfo, JsonObject, OutboundMessage } from '@fluxo/node-sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryOne } from '../platform/database/sql';
+import type { PublishedFlow } from './flow-catalog';
 import type { Mailbox, PendingEvent } from './pending-event';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,6 +38,8 @@ export type TurnContext = {
     flowId: string | null; state: ConversationState | null; timeZone: string; fallbackFlowId: string | null;
     /** The published flows whose triggers apply on this conversation's channel (null: all). */
     channelFlowIds: string[] | null;
+    /** The tenant's published flows (id and version, oldest first), read with the context to spare the turn a round trip. */
+    publishedFlows: PublishedFlow[];
   };
   contact: ContactInfo;
   mailbox: Mailbox;
@@ -46,7 +49,7 @@ type ContextRow = {
   id: string; tenant_id: string; contact_id: string; channel: string; source: 'live' | 'draft' | 'published'; flow_id: string | null;
   state: ConversationState | null; time_zone: string; fallback_flow_id: string | null; channel_flow_ids: string[] | null;
   contact_name: string | null; contact_phone: string | null; contact_fields: JsonObject; has_history: boolean;
-  pending: Mailbox['pending'] | null; due_timer: Mailbox['dueTimer'];
+  pending: Mailbox['pending'] | null; due_timer: Mailbox['dueTimer']; published_flows: PublishedFlow[] | null;
 };
 
 /**
@@ -60,6 +63,8 @@ export async function loadTurnContext(db: EntityManager, conversationId: string)
     SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id,
            k.name AS contact_name, k.phone AS contact_phone, k.fields AS contact_fields,
            (SELECT ch.flow_ids FROM channels ch WHERE ch.id = c.channel_id) AS channel_flow_ids,
+           (SELECT json_agg(json_build_object('id', f.id, 'version', f.published_version) ORDER BY f.created_at) FROM flows f
+             WHERE f.tenant_id = c.tenant_id AND f.published_version IS NOT NULL) AS published_flows,
            EXISTS (SELECT 1 FROM conversations c2 JOIN messages m ON m.conversation_id = c2.id
                     WHERE c2.contact_id = k.id AND m.direction = 'in' AND m.status = 'processed') AS has_history,
            (SELECT json_agg(p ORDER BY p.seq) FROM (
@@ -79,6 +84,7 @@ export async function loadTurnContext(db: EntityManager, conversationId: string)
     conversation: {
       id: row.id, tenantId: row.tenant_id, contactId: row.contact_id, channel: row.channel, source: row.source, flowId: row.flow_id,
       state: row.state, timeZone: row.time_zone, fallbackFlowId: row.fallback_flow_id, channelFlowIds: row.channel_flow_ids,
+      publishedFlows: row.published_flows ?? [],
     },
     contact,
     mailbox: { pending: row.pending ?? [], dueTimer: row.due_timer },
@@ -133,8 +139,10 @@ export async function commitTurn(db: EntityManager, context: TurnContext, write:
        WHERE $24 = 'renew' OR timers.status <> 'pending'),
     session_cancelled AS (UPDATE timers SET status = 'cancelled' WHERE id = $22 AND $24 = 'cancel' AND status = 'pending'),
     outbox AS (
-      INSERT INTO outbox (tenant_id, conversation_id, turn_id, idempotency_key, message)
-      SELECT $2, $3, $1, $1 || ':' || (o.idx - 1), o.message FROM jsonb_array_elements($25::jsonb) WITH ORDINALITY AS o(message, idx)
+      INSERT INTO outbox (tenant_id, conversation_id, turn_id, idempotency_key, message, flow_id, flow_version, node_id)
+      SELECT $2, $3, $1, $1 || ':' || (o.idx - 1), o.message, (f.origin ->> 'flowId')::uuid, (f.origin ->> 'version')::int, f.origin ->> 'nodeId'
+        FROM jsonb_array_elements($25::jsonb) WITH ORDINALITY AS o(message, idx)
+        LEFT JOIN jsonb_array_elements($26::jsonb) WITH ORDINALITY AS f(origin, idx) ON f.idx = o.idx
       RETURNING id, idempotency_key)
     SELECT (SELECT json_agg(json_build_object('id', id, 'idx', split_part(idempotency_key, ':', 2)::int)) FROM outbox) AS outbox`,
   [
@@ -147,8 +155,16 @@ export async function commitTurn(db: EntityManager, context: TurnContext, write:
     changed && result.contactFields ? JSON.stringify(result.contactFields) : null, conversation.contactId,
     JSON.stringify(schedule.map((t) => ({ id: t.timerId, fire_at: t.fireAt }))), cancel,
     session?.timerId ?? null, session && session.action !== 'cancel' ? session.fireAt : null, session?.action ?? 'none',
-    JSON.stringify(result.outbound),
+    JSON.stringify(result.outbound), JSON.stringify(result.outbound.map((_, i) => publishedOrigin(result.outboundOrigins?.[i]))),
   ]);
   const ids = (row?.outbox ?? []).sort((a, b) => a.idx - b.idx);
   return ids.map(({ id, idx }) => ({ id, message: result.outbound[idx]! }));
+}
+
+/**
+ * Only published versions keep an origin: a draft (the simulator) has no version row for a later
+ * turn to find, and the simulator's delivery never fails.
+ */
+function publishedOrigin(origin: OutboundOrigin | null | undefined): OutboundOrigin | null {
+  return origin && typeof origin.version === 'number' ? origin : null;
 }

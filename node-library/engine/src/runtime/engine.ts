@@ -79,6 +79,12 @@ export class Engine {
       case 'event':
         if (waiting?.for !== 'event' || waiting.event !== event.name) return TurnRunner.ignored(input);
         return runner.resume(waiting, { type: 'event', name: event.name, payload: event.payload });
+      case 'delivery_failed': {
+        // Only the run that sent the message: a conversation that moved on to another flow (or version) stays where it is.
+        const pinned = state?.flow;
+        if (!pinned || pinned.flowId !== event.flowId || pinned.version !== event.version) return TurnRunner.ignored(input);
+        return runner.deliveryFailed(event);
+      }
       case 'http': {
         const flow = await this.loadFlow(flows, event.flowId, event.version);
         const node = flow?.nodes.get(event.nodeId);

@@ -10,7 +10,7 @@ import type { CompiledFlow, CompiledNode } from './compile-flow';
 import { applyContactDefaults, copyState, defaultVariables } from './conversation-state';
 import { findLoop } from './loop-detection';
 import { hashString, seededRandom } from './seeded-random';
-import type { ConversationState, TimerEffect, TraceStep, TurnInput, TurnResult, TurnStatus, WaitingState } from './turn-types';
+import type { ConversationState, OutboundOrigin, TimerEffect, TraceStep, TurnInput, TurnResult, TurnStatus, WaitingState } from './turn-types';
 
 /** What a turn runner borrows from its engine. */
 export type RunnerEnvironment = {
@@ -38,6 +38,7 @@ export class TurnRunner {
   private readonly state: ConversationState;
   private readonly contact: ContactInfo;
   private readonly outbound: OutboundMessage[] = [];
+  private readonly outboundOrigins: Array<OutboundOrigin | null> = [];
   private readonly trace: TraceStep[] = [];
   private readonly timers: TimerEffect[] = [];
   private readonly visited: string[] = [];
@@ -87,6 +88,29 @@ export class TurnRunner {
       return this.fail(error, undefined);
     }
     return this.loop({ flow, node, event, waitState: waiting.state });
+  }
+
+  /**
+   * A message `nodeId` sent could not be delivered: the run continues from the node's `error`
+   * port (the wait it was in is abandoned), with the failure as the node's outputs. A node with
+   * no error port connected leaves the conversation as it is.
+   */
+  async deliveryFailed(event: Extract<TurnInput['event'], { type: 'delivery_failed' }>): Promise<TurnResult> {
+    const flow = await this.env.loadFlow(event.flowId, event.version);
+    const node = flow?.nodes.get(event.nodeId);
+    const targetId = node?.ports.some((p) => p.id === 'error') ? node.next.get('error') : undefined;
+    const target = targetId ? flow?.nodes.get(targetId) : undefined;
+    if (!flow || !node || !target) return TurnRunner.ignored(this.input);
+    this.cancelWaitTimer();
+    Object.assign(this.state, { status: 'idle', waiting: undefined, callStack: [], flow: { flowId: flow.flowId, version: flow.version } });
+    const error = { kind: 'provider' as const, code: event.error.code, message: event.error.message };
+    this.state.nodes[node.node.id] = { error };
+    const now = this.env.clock.now();
+    this.trace.push({
+      flowId: flow.flowId, nodeId: node.node.id, type: node.node.type, typeVersion: node.node.typeVersion,
+      startedAt: now, durationMs: 0, action: 'error', port: 'error', resumed: true, varChanges: [], error,
+    });
+    return this.loop({ flow, node: target });
   }
 
   /** A turn that changed nothing (a stale timer, an event nobody waits for). */
@@ -179,6 +203,9 @@ export class TurnRunner {
     const message = input.event.type === 'message' ? input.event.message : undefined;
     const now = () => new Date(startedMs);
     let scope: Record<string, unknown> | undefined;
+    const flow = this.currentFlow;
+    // Kept with each message it sends: a delivery that fails for good comes back to this node's error port.
+    const origin: OutboundOrigin | null = flow ? { flowId: flow.flowId, version: flow.version, nodeId: node.node.id } : null;
     return {
       node: { id: node.node.id, type: node.node.type, version: node.node.typeVersion },
       vars, contact, conversation: input.conversation, message, waitState,
@@ -193,6 +220,7 @@ export class TurnRunner {
       random: this.random,
       send: (outbound: OutboundMessage) => {
         this.outbound.push(outbound);
+        this.outboundOrigins.push(origin);
       },
       respondHttp: (response: HttpTriggerResponse) => {
         this.httpResponse = response;
@@ -272,7 +300,10 @@ export class TurnRunner {
 
   private fail(error: NodeError, node: CompiledNode | undefined): TurnResult {
     const fallback = this.currentFlow?.source.graph.settings?.fallbackMessage ?? this.env.fallbackMessage;
-    if (fallback) this.outbound.push({ kind: 'text', text: fallback });
+    if (fallback) {
+      this.outbound.push({ kind: 'text', text: fallback });
+      this.outboundOrigins.push(null);
+    }
     this.env.log.warn('turn failed', { nodeId: node?.node.id ?? null, kind: error.kind, code: error.code, message: error.message });
     Object.assign(this.state, { status: 'failed', waiting: undefined, callStack: [] });
     const result = this.result('failed');
@@ -287,7 +318,7 @@ export class TurnRunner {
   }
 
   private result(status: TurnStatus): TurnResult {
-    const result: TurnResult = { status, state: this.state, outbound: this.outbound, trace: this.trace, timers: this.timers };
+    const result: TurnResult = { status, state: this.state, outbound: this.outbound, outboundOrigins: this.outboundOrigins, trace: this.trace, timers: this.timers };
     if (this.contactChanged) result.contactFields = this.contact.fields;
     if (this.httpResponse) result.httpResponse = this.httpResponse;
     return result;

@@ -42,6 +42,11 @@ export type TurnEvent =
   | { type: 'message'; message: InboundMessage }
   | { type: 'timer'; timerId: string }
   | { type: 'event'; name: string; payload?: JsonValue }
+  /**
+   * A message a node sent was refused for good by the channel (outside WhatsApp's window, a blocked
+   * bot): the run goes down that node's `error` port, if the conversation is still in that flow version.
+   */
+  | { type: 'delivery_failed'; flowId: string; version: number | 'draft'; nodeId: string; error: { code: string; message: string } }
   /** An HTTP trigger the host matched (see Engine.matchHttpTrigger). */
   | { type: 'http'; request: HttpTriggerRequest; flowId: string; version: number | 'draft'; nodeId: string; match: TriggerMatch };
 
@@ -78,12 +83,17 @@ export type TraceStep = {
   error?: { kind: NodeErrorKind; code: string; message: string };
 };
 
+/** The node whose `send` produced an outbound message (null: the engine's own fallback text). */
+export type OutboundOrigin = { flowId: string; version: number | 'draft'; nodeId: string };
+
 export type TurnStatus = 'waiting' | 'ended' | 'failed' | 'no_match' | 'ignored';
 
 export type TurnResult = {
   status: TurnStatus;
   state: ConversationState;
   outbound: OutboundMessage[];
+  /** Where each of `outbound` came from, index for index. */
+  outboundOrigins?: Array<OutboundOrigin | null>;
   trace: TraceStep[];
   timers: TimerEffect[];
   /** The contact's fields after the turn, when a node changed them. */

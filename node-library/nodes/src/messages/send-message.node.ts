@@ -209,6 +209,8 @@ export const sendMessage = defineNode({
   icon: 'send',
   config: sendMessageConfig,
   outputs: sendMessagePorts,
+  // Followed when the message cannot be rendered, and on the next turn when the channel refuses it for good.
+  errorPort: true,
   execute(ctx) {
     const message = buildOutboundMessage(ctx.config);
     if (ctx.config.typingMs !== undefined) ctx.send({ kind: 'typing', on: true });

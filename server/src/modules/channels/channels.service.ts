@@ -21,10 +21,18 @@ import type { ChannelView } from './channel-view';
 /** A channel as the runtime uses it: its row and its whole config (secrets included), never shown. */
 export type LoadedChannel = { row: ChannelRow; config: ChannelConfig };
 
+/**
+ * How long a webhook or a delivery reuses a channel it loaded (row and decrypted config): every
+ * webhook would otherwise cost a query and a decryption. Changes made through this process apply
+ * at once; another process's within this time.
+ */
+const LOADED_TTL_MS = 5_000;
+
 /** A tenant's connected numbers and bots: CRUD with sealed secrets, and the decrypted view adapters need. */
 @Injectable()
 export class ChannelsService {
   private readonly box: SecretBox;
+  private readonly recent = new Map<string, { loaded: LoadedChannel; until: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -87,6 +95,7 @@ export class ChannelsService {
       await recordAudit(db, { tenantId: auth.tenantId, actorId: auth.userId, action: 'channel.updated', targetType: 'channel', targetId: id, details: { fields: Object.keys(input) } });
       return updated;
     }));
+    this.recent.delete(id);
     return this.view(row);
   }
 
@@ -95,6 +104,7 @@ export class ChannelsService {
       if (!(await channelsRepository.remove(db, auth.tenantId, id))) throw channelNotFound();
       await recordAudit(db, { tenantId: auth.tenantId, actorId: auth.userId, action: 'channel.deleted', targetType: 'channel', targetId: id });
     });
+    this.recent.delete(id);
   }
 
   /** Registers the webhook with the provider (Telegram setWebhook, Evolution webhook/set). */
@@ -104,11 +114,11 @@ export class ChannelsService {
     if (adapter?.activate) {
       const result = await adapter.activate(loaded.config);
       if (!result.ok) {
-        await channelsRepository.setStatus(this.dataSource, id, 'error', result.message);
+        await this.setStatus(id, 'error', result.message);
         throw activationFailed(result.message);
       }
     }
-    await channelsRepository.setStatus(this.dataSource, id, 'active', null);
+    await this.setStatus(id, 'active', null);
     await inTenantTransaction(this.dataSource, auth.tenantId, (db) =>
       recordAudit(db, { tenantId: auth.tenantId, actorId: auth.userId, action: 'channel.activated', targetType: 'channel', targetId: id }));
     return this.getChannel(auth.tenantId, id);
@@ -120,11 +130,26 @@ export class ChannelsService {
     return this.loaded(row);
   }
 
-  /** For webhooks, which name a channel and no tenant. */
+  /** For webhooks, which name a channel and no tenant (and for deliveries): reused for a few seconds. */
   async loadForWebhook(id: string): Promise<LoadedChannel | undefined> {
+    const cached = this.recent.get(id);
+    if (cached && cached.until > performance.now()) return cached.loaded;
     // One statement with the server's own rights: a transaction around it would cost two more round trips per webhook.
     const row = await channelsRepository.findForWebhook(this.dataSource, id);
-    return row ? this.loaded(row) : undefined;
+    if (!row) {
+      this.recent.delete(id);
+      return undefined;
+    }
+    const loaded = this.loaded(row);
+    if (this.recent.size >= 10_000) this.recent.clear();
+    this.recent.set(id, { loaded, until: performance.now() + LOADED_TTL_MS });
+    return loaded;
+  }
+
+  /** Sets a channel's connection status (a provider event, an activation) and forgets the copy webhooks reuse. */
+  async setStatus(id: string, status: ChannelRow['status'], detail: string | null): Promise<void> {
+    await channelsRepository.setStatus(this.dataSource, id, status, detail);
+    this.recent.delete(id);
   }
 
   async loadWhatsAppByAccount(phoneNumberId: string): Promise<LoadedChannel | undefined> {

@@ -1,7 +1,6 @@
 import type { OutboundMessage } from '@fluxo/node-sdk';
 import type { DataSource } from 'typeorm';
-import { queryOne } from '../../../platform/database/sql';
-import type { ChannelSender, DeliveryContext, DeliveryOutcome } from '../../../runtime-host/outbox-delivery';
+import type { ChannelSender, DeliveryContext, DeliveryOutcome, DeliveryRoute } from '../../../runtime-host/outbox-delivery';
 import type { ChannelAdapter, ChannelCapabilities, SendResult } from '../adapters/channel-adapter';
 import { channelSpec } from '../channel-registry';
 import type { ChannelsService, LoadedChannel } from '../channels.service';
@@ -10,7 +9,6 @@ import { MENU_TTL_MS } from '../inbound/numbered-reply';
 import { RateLimiter } from './rate-limiter';
 import { isOutsideWindow, OUTSIDE_WINDOW_MESSAGE } from './service-window';
 
-type ConversationRow = { channel_id: string | null; reply_address: string | null; last_inbound_at: Date | null; tenant_id: string; last_inbound_external_id: string | null };
 
 /** Per channel type: messages per second overall and the gap between two messages to one chat. */
 const PACE: Record<string, { perSecond: number; chatGapMs: number }> = {
@@ -23,9 +21,6 @@ const PACE: Record<string, { perSecond: number; chatGapMs: number }> = {
   twilio: { perSecond: 50, chatGapMs: 0 },
 };
 
-/** How long a channel's decrypted config is reused before being read again (edits apply within this). */
-const CHANNEL_TTL_MS = 5_000;
-
 /**
  * Delivers outbox rows through a connected channel: checks the service window, degrades the
  * message to what the channel shows (buttons → list or numbered options, long text split), paces
@@ -33,7 +28,6 @@ const CHANNEL_TTL_MS = 5_000;
  */
 export class ChannelDeliverySender implements ChannelSender {
   private readonly limiter = new RateLimiter();
-  private readonly cache = new Map<string, { loaded: LoadedChannel; until: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,60 +35,50 @@ export class ChannelDeliverySender implements ChannelSender {
   ) {}
 
   async send(message: OutboundMessage, context: DeliveryContext): Promise<DeliveryOutcome> {
-    const conversation = await this.conversation(context.conversationId);
-    if (!conversation?.channel_id || !conversation.reply_address) return failed('The conversation has no channel to reply through: was the channel deleted?', 'invalid_request');
-    const channel = await this.channel(conversation.tenant_id, conversation.channel_id);
+    const route = context.route;
+    if (!route.channelId || !route.replyAddress) return failed('The conversation has no channel to reply through: was the channel deleted?', 'invalid_request');
+    const channel = await this.channel(context.tenantId, route.channelId);
     if (!channel) return failed('The channel of this conversation was deleted.', 'invalid_request');
     const adapter = channelSpec(channel.row.type).adapter!;
     const capabilities = adapter.capabilities(channel.config);
-    const refusal = this.refusal(message, capabilities, conversation);
+    const refusal = this.refusal(message, capabilities, route);
     if (refusal) return refusal;
     const degraded = degradeForChannel(message, capabilities);
     if (degraded.menu) await this.rememberMenu(context.conversationId, degraded.menu);
     const externalIds = [...context.sentParts];
     // Parts an earlier attempt sent are skipped: a retry resumes where it stopped.
     for (let part = context.sentParts.length; part < degraded.messages.length; part += 1) {
-      const result = await this.sendPart(adapter, channel, conversation, degraded.messages[part]!, `${context.idempotencyKey}:${part}`);
+      const result = await this.sendPart(adapter, channel, route, degraded.messages[part]!, `${context.idempotencyKey}:${part}`);
       if (!result.ok) return result.retriable ? { status: 'retry', error: result.message, retryAfterMs: result.retryAfterMs } : failed(result.message, result.category);
       if (result.externalMessageId) {
         externalIds.push(`${channel.row.id}:${result.externalMessageId}`);
-        await context.recordPart(`${channel.row.id}:${result.externalMessageId}`);
+        // The last part is recorded by marking the row sent, in the same statement.
+        if (part < degraded.messages.length - 1) await context.recordPart(`${channel.row.id}:${result.externalMessageId}`);
       }
     }
     return { status: 'sent', externalIds };
   }
 
-  private refusal(message: OutboundMessage, capabilities: ChannelCapabilities, conversation: ConversationRow): DeliveryOutcome | undefined {
+  private refusal(message: OutboundMessage, capabilities: ChannelCapabilities, route: DeliveryRoute): DeliveryOutcome | undefined {
     if (message.kind === 'template' && !capabilities.templates) return failed('This channel has no message templates: send a normal message instead.', 'unsupported');
-    if (capabilities.serviceWindow && message.kind !== 'template' && message.kind !== 'typing' && isOutsideWindow(conversation.last_inbound_at, new Date())) {
+    if (capabilities.serviceWindow && message.kind !== 'template' && message.kind !== 'typing' && isOutsideWindow(route.lastInboundAt, new Date())) {
       return failed(OUTSIDE_WINDOW_MESSAGE, 'outside_window');
     }
     return undefined;
   }
 
-  private async sendPart(adapter: ChannelAdapter, channel: LoadedChannel, conversation: ConversationRow, message: OutboundMessage, idempotencyKey: string): Promise<SendResult> {
+  private async sendPart(adapter: ChannelAdapter, channel: LoadedChannel, route: DeliveryRoute, message: OutboundMessage, idempotencyKey: string): Promise<SendResult> {
     const pace = PACE[channel.row.type] ?? { perSecond: 20, chatGapMs: 0 };
     await this.limiter.take(`channel:${channel.row.id}`, pace.perSecond);
-    if (pace.chatGapMs) await this.limiter.spaced(`chat:${channel.row.id}:${conversation.reply_address}`, pace.chatGapMs);
+    if (pace.chatGapMs) await this.limiter.spaced(`chat:${channel.row.id}:${route.replyAddress}`, pace.chatGapMs);
     // Typing on the Cloud API is tied to the customer's message being marked read.
-    const replyTo = message.kind === 'typing' && conversation.last_inbound_external_id ? conversation.last_inbound_external_id.slice(channel.row.id.length + 1) : undefined;
-    return adapter.send({ to: conversation.reply_address!, message, idempotencyKey, ...(replyTo ? { replyToExternalMessageId: replyTo } : {}) }, channel.config);
-  }
-
-  private async conversation(conversationId: string): Promise<ConversationRow | undefined> {
-    return queryOne<ConversationRow>(this.dataSource, `
-      SELECT c.tenant_id, c.channel_id, c.reply_address, c.last_inbound_at,
-             (SELECT m.external_id FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' ORDER BY m.seq DESC LIMIT 1) AS last_inbound_external_id
-        FROM conversations c WHERE c.id = $1`, [conversationId]);
+    const replyTo = message.kind === 'typing' && route.lastInboundExternalId ? route.lastInboundExternalId.slice(channel.row.id.length + 1) : undefined;
+    return adapter.send({ to: route.replyAddress!, message, idempotencyKey, ...(replyTo ? { replyToExternalMessageId: replyTo } : {}) }, channel.config);
   }
 
   private async channel(tenantId: string, channelId: string): Promise<LoadedChannel | undefined> {
-    const cached = this.cache.get(channelId);
-    if (cached && cached.until > performance.now()) return cached.loaded;
     const loaded = await this.channels.loadForWebhook(channelId);
-    if (!loaded || loaded.row.tenant_id !== tenantId) return undefined;
-    this.cache.set(channelId, { loaded, until: performance.now() + CHANNEL_TTL_MS });
-    return loaded;
+    return loaded && loaded.row.tenant_id === tenantId ? loaded : undefined;
   }
 
   private async rememberMenu(conversationId: string, menu: NonNullable<ReturnType<typeof degradeForChannel>['menu']>): Promise<void> {

@@ -8,7 +8,7 @@ import type { StoredInbound } from '../../../runtime-host/pending-event';
 import type { ParsedConnection, ParsedInboundMessage, ParsedStatus, WebhookRequest } from '../adapters/channel-adapter';
 import { channelSpec } from '../channel-registry';
 import { webhookForbidden, webhookMalformed } from '../channels.errors';
-import { channelsRepository } from '../channels.repository';
+import { ChannelsService } from '../channels.service';
 import type { LoadedChannel } from '../channels.service';
 import { DEFAULT_PAUSE_BOT_MINUTES } from '../channel-view';
 import { STATUS_RANK, STATUS_RANK_SQL } from './delivery-status';
@@ -28,6 +28,7 @@ export class ChannelInboundService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly intake: InboundIntake,
+    private readonly channels: ChannelsService,
   ) {}
 
   /** `signed` is the request as it arrived when `request` is one channel's part of it (one Meta app for many tenants). */
@@ -64,7 +65,6 @@ export class ChannelInboundService {
       else outcome.ignored += 1;
       return;
     }
-    const message = asMenuReply(event, await this.menuOf(channel, event), new Date());
     const received = await this.intake.receiveFrom({
       tenantId: channel.row.tenant_id,
       channel: channel.row.type,
@@ -72,9 +72,13 @@ export class ChannelInboundService {
       address: conversationKey(channel, event),
       replyAddress: event.conversation.externalChatId,
       contact: { key: event.from.phone ?? event.from.id, name: event.from.name, phone: event.from.phone, aliases: aliasesOf(event) },
-      type: message.type,
-      content: storedContent(message),
+      type: event.type,
+      content: storedContent(event),
       externalId: externalId(channel, event.externalMessageId),
+      reinterpret: (menu) => {
+        const reply = asMenuReply(event, menu as StoredMenu, new Date());
+        return reply === event ? null : { type: reply.type, content: storedContent(reply) };
+      },
     });
     if (received.duplicate) outcome.duplicates += 1;
     else outcome.messages += 1;
@@ -117,15 +121,7 @@ export class ChannelInboundService {
     const detail = event.state === 'qr_required' ? 'Scan the QR code in the Evolution manager to connect the number.'
       : event.state === 'logged_out' ? 'The number was logged out on the phone: connect it again with a new QR code.'
         : event.state === 'closed' ? 'The WhatsApp session closed: check the Evolution instance.' : null;
-    await channelsRepository.setStatus(this.dataSource, channel.row.id, status, detail);
-  }
-
-  private async menuOf(channel: LoadedChannel, event: ParsedInboundMessage): Promise<StoredMenu | null> {
-    if (event.type !== 'text') return null;
-    const row = await queryOne<{ numbered_menu: StoredMenu | null }>(this.dataSource,
-      `SELECT numbered_menu FROM conversations WHERE tenant_id = $1 AND channel = $2 AND external_key = $3`,
-      [channel.row.tenant_id, channel.row.type, conversationKey(channel, event)]);
-    return row?.numbered_menu ?? null;
+    await this.channels.setStatus(channel.row.id, status, detail);
   }
 
   /** Telegram keeps a pressed inline button spinning until the bot answers the callback. */
