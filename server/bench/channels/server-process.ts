@@ -51,7 +51,9 @@ export async function startChannelBenchServer({ port, logLevel, role = 'all', co
     DATABASE_URL: url.toString(), REDIS_URL: redisUrl, QUEUE_PREFIX: databaseName, BENCH_ROLE: role, BENCH_COUNT_IO: countIo ? '1' : '0',
   };
   const cleanup = async () => {
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    // BENCH_KEEP_DATABASE=1 leaves the database for EXPLAIN after the run (drop it by hand).
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.error(`  kept database ${databaseName}`);
+    else await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
     const redis = new Redis(redisUrl);
     const keys = await redis.keys(`${databaseName}:*`);
     if (keys.length) await redis.del(...keys);

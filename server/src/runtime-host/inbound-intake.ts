@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryOne } from '../platform/database/sql';
+import { queryOne, queryPreparedOne } from '../platform/database/sql';
 import type { StoredInbound } from './pending-event';
 import { TurnCoordinator } from './turn-coordinator';
 
@@ -43,7 +43,7 @@ export class InboundIntake {
   async receiveFrom(intake: AddressedIntake): Promise<Received> {
     const contact = intake.contact;
     // A contact keeps the name and phone it has (a tenant may have corrected them); the channel fills gaps.
-    const row = (await queryOne<{ conversation_id: string; id: string | null; held: boolean; debounce_ms: number | null; numbered_menu: unknown }>(this.dataSource, `
+    const row = (await queryPreparedOne<{ conversation_id: string; id: string | null; held: boolean; debounce_ms: number | null; numbered_menu: unknown }>(this.dataSource, 'fluxo.intake-from', `
       WITH contact AS (
         INSERT INTO contacts (tenant_id, channel, external_id, name, phone, aliases) VALUES ($1, $2, coalesce($7, $3), $8, $9, coalesce($10::text[], '{}'))
         ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET

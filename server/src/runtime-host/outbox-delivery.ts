@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutboundMessage } from '@fluxo/node-sdk';
 import { DataSource } from 'typeorm';
-import { queryOne, queryRows } from '../platform/database/sql';
+import { queryPrepared, queryPreparedOne } from '../platform/database/sql';
 import { logger } from '../platform/logging/logger';
 import { JOB_QUEUE } from '../platform/queue';
 import type { JobQueue } from '../platform/queue';
@@ -88,7 +88,7 @@ export class OutboxDelivery {
   }
 
   async deliverPending(conversationId: string): Promise<void> {
-    const rows = await queryRows<OutboxRow>(this.dataSource,
+    const rows = await queryPrepared<OutboxRow>(this.dataSource, 'fluxo.outbox-pending',
       `SELECT o.id, o.tenant_id, o.conversation_id, o.idempotency_key, o.message, c.channel, o.attempts, o.external_ids,
               greatest(0, ceil(extract(epoch FROM o.next_attempt_at - now()) * 1000))::int AS wait_ms,
               c.channel_id, c.reply_address, c.last_inbound_at, last_in.external_id AS last_inbound_external_id
@@ -152,7 +152,7 @@ export class OutboxDelivery {
   private async markSent(row: OutboxRow, externalIds: string[]): Promise<void> {
     // One stored message per provider message (a split text is several), keyed by the provider's id for status webhooks.
     const ids = externalIds.length ? externalIds : [row.idempotency_key];
-    await this.dataSource.query(`
+    await queryPrepared(this.dataSource, 'fluxo.outbox-sent', `
       WITH sent AS (
         UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, external_ids = $7::text[]
          WHERE id = $1 AND status = 'pending' RETURNING id)
@@ -167,7 +167,7 @@ export class OutboxDelivery {
    * it, a `delivery_failed` event joins the conversation's mailbox (idempotent by the outbox id).
    */
   private async markFailed(row: OutboxRow, error: string, category: string): Promise<void> {
-    const event = await queryOne<{ queued: boolean }>(this.dataSource, `
+    const event = await queryPreparedOne<{ queued: boolean }>(this.dataSource, 'fluxo.outbox-failed', `
       WITH failed AS (
         UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $2, next_attempt_at = NULL
          WHERE id = $1 AND status = 'pending' RETURNING id, flow_id, flow_version, node_id),

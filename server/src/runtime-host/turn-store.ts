@@ -1,7 +1,7 @@
 import type { ConversationState, OutboundOrigin, TimerEffect, TurnResult } from '@fluxo/engine';
 import type { ContactInfo, JsonObject, OutboundMessage } from '@fluxo/node-sdk';
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryOne } from '../platform/database/sql';
+import { queryPreparedOne } from '../platform/database/sql';
 import type { PublishedFlow } from './flow-catalog';
 import type { Mailbox, PendingEvent } from './pending-event';
 
@@ -59,7 +59,7 @@ type ContextRow = {
  * previous turn committed.
  */
 export async function loadTurnContext(db: EntityManager, conversationId: string): Promise<TurnContext | null> {
-  const row = await queryOne<ContextRow>(db, `
+  const row = await queryPreparedOne<ContextRow>(db, 'fluxo.turn-context', `
     SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id,
            k.name AS contact_name, k.phone AS contact_phone, k.fields AS contact_fields,
            (SELECT ch.flow_ids FROM channels ch WHERE ch.id = c.channel_id) AS channel_flow_ids,
@@ -115,7 +115,7 @@ export async function commitTurn(db: EntityManager, context: TurnContext, write:
   const schedule = result.timers.filter((t): t is Extract<TimerEffect, { action: 'schedule' }> => t.action === 'schedule');
   const cancel = result.timers.filter((t) => t.action === 'cancel' && t.timerId !== next.timerId).map((t) => t.timerId);
   const session = write.session;
-  const row = await queryOne<{ outbox: Array<{ id: string; idx: number }> | null }>(db, `
+  const row = await queryPreparedOne<{ outbox: Array<{ id: string; idx: number }> | null }>(db, 'fluxo.turn-commit', `
     WITH turn AS (
       INSERT INTO turns (id, tenant_id, conversation_id, event, status, flow_id, flow_version, trace, error, duration_ms)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)),

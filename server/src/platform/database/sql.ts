@@ -21,3 +21,29 @@ export async function affectedRows(db: Queryable, sql: string, params: unknown[]
   const result: unknown = await db.query(sql, params);
   return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
 }
+
+type PgQueryable = { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> };
+
+/**
+ * `queryRows` as a named prepared statement, for the statements every turn runs: Postgres then
+ * plans them once per connection (planning these CTEs took several times longer than running
+ * them). Only on a real Postgres connection; PGlite runs the text as `queryRows` does.
+ */
+export async function queryPrepared<T>(db: Queryable, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const connection = pgConnectionOf(db);
+  if (!connection) return queryRows<T>(db, text, values);
+  return (await connection.query({ name, text, values })).rows as T[];
+}
+
+export async function queryPreparedOne<T>(db: Queryable, name: string, text: string, values: unknown[]): Promise<T | undefined> {
+  return (await queryPrepared<T>(db, name, text, values))[0];
+}
+
+function pgConnectionOf(db: Queryable): PgQueryable | undefined {
+  const dataSource = 'manager' in db ? db : db.connection;
+  // PGlite comes in as a driver of its own (see database.ts); node-postgres is the default one.
+  if (dataSource.options.type !== 'postgres' || (dataSource.options as { driver?: unknown }).driver) return undefined;
+  const runner = 'manager' in db ? undefined : db.queryRunner;
+  if (runner) return (runner as unknown as { databaseConnection?: PgQueryable }).databaseConnection;
+  return (dataSource.driver as unknown as { master?: PgQueryable }).master;
+}
