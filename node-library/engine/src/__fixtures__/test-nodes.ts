@@ -31,6 +31,18 @@ export const say = defineNode({
   },
 });
 
+/** Says something, with an error port: a delivery that fails for good comes back to it. */
+export const notify = defineNode({
+  type: 'test.notify', version: 1, title: 'Notify', description: 'Sends a text, with an error port', category: 'messages', icon: 'send',
+  config: z.object({ text: z.string().min(1) }),
+  outputs: [{ id: 'out', label: 'Next' }],
+  errorPort: true,
+  execute: (ctx) => {
+    ctx.send({ kind: 'text', text: ctx.config.text });
+    return next('out');
+  },
+});
+
 export const ask = defineNode({
   type: 'test.ask', version: 1, title: 'Ask', description: 'Asks and stores the answer', category: 'messages', icon: 'help-circle',
   config: z.object({ question: z.string(), variable: z.string(), scope: z.enum(['flow', 'contact']).default('flow'), timeoutMs: z.number().optional() }),
@@ -121,7 +133,7 @@ export const button = defineNode({
   execute: (ctx) => next(ctx.config.options[0]?.id ?? 'none'),
 });
 
-export const testNodes = [trigger, say, ask, setVar, fail, badPort, loop, waitEvent, delay, goto, stop, button];
+export const testNodes = [trigger, say, notify, ask, setVar, fail, badPort, loop, waitEvent, delay, goto, stop, button];
 
 export function testRegistry(): NodeRegistry {
   return new NodeRegistry(testNodes);

@@ -1,7 +1,7 @@
 import type { ContactInfo, HttpTriggerRequest, HttpTriggerResponse, InboundMessage, OutboundMessage } from '@fluxo/node-sdk';
 import { Engine } from '../runtime/engine';
 import type { EngineOptions } from '../runtime/engine';
-import type { ConversationState, TurnEvent, TurnResult } from '../runtime/turn-types';
+import type { ConversationState, OutboundOrigin, TurnEvent, TurnResult } from '../runtime/turn-types';
 import { ManualClock } from './clocks';
 import { InMemoryFlowSource } from './in-memory-flows';
 import { InMemoryOutbox, InMemoryScheduler, InMemoryStateStore } from './in-memory-stores';
@@ -55,6 +55,11 @@ export class InMemoryRuntime {
   /** An outside event (a handoff resolved...) for a conversation. */
   emit(conversationId: string, name: string, payload?: TurnEvent extends infer E ? (E extends { type: 'event'; payload?: infer P } ? P : never) : never): Promise<TurnResult> {
     return this.turn(conversationId, { type: 'event', name, payload });
+  }
+
+  /** The channel refused, for good, a message `origin` sent (what the host does after a permanent delivery failure). */
+  failDelivery(conversationId: string, origin: OutboundOrigin, error = { code: 'outside_window', message: 'Outside the 24-hour window.' }): Promise<TurnResult> {
+    return this.turn(conversationId, { type: 'delivery_failed', ...origin, error });
   }
 
   /** Moves the clock and fires every timer that comes due, in time order. */

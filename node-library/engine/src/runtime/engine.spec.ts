@@ -202,6 +202,46 @@ describe('engine: failures', () => {
   });
 });
 
+describe('engine: deliveries that fail for good', () => {
+  const followUp = () => graph(
+    [['t', 'test.trigger'], ['n', 'test.notify', { text: 'Sua consulta é amanhã' }], ['ask', 'test.ask', { question: 'Confirma?', variable: 'ok' }],
+      ['plan_b', 'test.say', { text: 'Falhou ({{ nodes.n.error.code }}): {{ nodes.n.error.message }}' }]],
+    ['t>n', 'n>ask', 'n:error>plan_b'],
+  );
+
+  it('keeps where each outbound message came from, index for index', async () => {
+    const rt = runtime();
+    rt.flows.publish('f', followUp());
+    const result = await rt.sendText('c1', 'oi');
+    expect(result.outbound.map((m) => (m.kind === 'text' ? m.text : m.kind))).toEqual(['Sua consulta é amanhã', 'Confirma?']);
+    expect(result.outboundOrigins).toEqual([{ flowId: 'f', version: 1, nodeId: 'n' }, { flowId: 'f', version: 1, nodeId: 'ask' }]);
+  });
+
+  it('takes the sending node\'s error port, abandoning the wait the run was in', async () => {
+    const rt = runtime();
+    rt.flows.publish('f', followUp());
+    const first = await rt.sendText('c1', 'oi');
+    const failed = await rt.failDelivery('c1', first.outboundOrigins![0]!);
+    expect(failed.status).toBe('ended');
+    expect(failed.trace.map((s) => [s.nodeId, s.action, s.port])).toEqual([['n', 'error', 'error'], ['plan_b', 'next', 'out']]);
+    expect(failed.outbound).toEqual([{ kind: 'text', text: 'Falhou (outside_window): Outside the 24-hour window.' }]);
+    // The question's timer (none here) and wait are gone: an answer now starts the flow afresh.
+    expect(failed.state.waiting).toBeUndefined();
+  });
+
+  it('changes nothing when the node has no error port connected, or the conversation is in another flow version', async () => {
+    const rt = runtime();
+    rt.flows.publish('f', followUp());
+    const first = await rt.sendText('c1', 'oi');
+    const noPort = await rt.failDelivery('c1', first.outboundOrigins![1]!);
+    expect(noPort.status).toBe('ignored');
+    expect(noPort.outbound).toEqual([]);
+    expect((await rt.state('c1'))?.waiting?.nodeId).toBe('ask');
+    const stale = await rt.failDelivery('c1', { ...first.outboundOrigins![0]!, version: 7 });
+    expect(stale.status).toBe('ignored');
+  });
+});
+
 describe('engine: variables, jumps and HTTP', () => {
   it('starts runs with declared defaults and keeps contact variables across runs', async () => {
     const rt = runtime();

@@ -105,24 +105,27 @@ describe('fluxo.sendMessage', () => {
   });
 
   describe('ports', () => {
-    it('has out for text, media and templates', () => {
-      expect(resolvePorts(sendMessage, sendMessage.config.parse({ text: 'x' }))).toEqual([{ id: 'out', label: 'Enviada' }]);
-      expect(resolvePorts(sendMessage, sendMessage.config.parse({ kind: 'template', template: { name: 'lembrete' } }))).toEqual([{ id: 'out', label: 'Enviada' }]);
-      expect(resolvePorts(sendMessage, sendMessage.config.parse({ kind: 'media', media: { mediaType: 'image', url: 'https://x.example/a.png' } })))
-        .toEqual([{ id: 'out', label: 'Enviada' }]);
+    // `error`: the message could not be rendered, or the channel refused it for good (taken on the next turn).
+    const sent = [{ id: 'out', label: 'Enviada' }, { id: 'error', label: 'Error' }];
+
+    it('has out for text, media and templates, and error', () => {
+      expect(resolvePorts(sendMessage, sendMessage.config.parse({ text: 'x' }))).toEqual(sent);
+      expect(resolvePorts(sendMessage, sendMessage.config.parse({ kind: 'template', template: { name: 'lembrete' } }))).toEqual(sent);
+      expect(resolvePorts(sendMessage, sendMessage.config.parse({ kind: 'media', media: { mediaType: 'image', url: 'https://x.example/a.png' } }))).toEqual(sent);
     });
 
-    it('has one port per button, labelled by its title, plus other', () => {
+    it('has one port per button, labelled by its title, plus other and error', () => {
       expect(resolvePorts(sendMessage, sendMessage.config.parse(buttons))).toEqual([
         { id: 'confirmar', label: 'Confirmar' },
         { id: 'remarcar', label: 'Remarcar' },
         { id: 'cancelar', label: 'Cancelar' },
         { id: 'other', label: 'Outra resposta' },
+        { id: 'error', label: 'Error' },
       ]);
     });
 
-    it('has one port per list row across sections, plus other', () => {
-      expect(resolvePorts(sendMessage, sendMessage.config.parse(list)).map((p) => p.id)).toEqual(['corte', 'escova', 'manicure', 'other']);
+    it('has one port per list row across sections, plus other and error', () => {
+      expect(resolvePorts(sendMessage, sendMessage.config.parse(list)).map((p) => p.id)).toEqual(['corte', 'escova', 'manicure', 'other', 'error']);
     });
   });
 

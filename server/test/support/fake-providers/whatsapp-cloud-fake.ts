@@ -125,9 +125,12 @@ export class WhatsAppCloudFake {
     return this.downloadUrl(mediaId);
   }
 
-  /** The next messages call gets `answer` (e.g. graphError(131056, …), a 500) instead of the normal one. */
-  failNextSend(answer: FakeAnswer): void {
-    this.server.failNext(answer, (request) => this.isMessagesCall(request));
+  /**
+   * The next messages call gets `answer` (e.g. graphError(131056, …), a 500) instead of the normal
+   * one; with `which`, the next one whose body it accepts.
+   */
+  failNextSend(answer: FakeAnswer, which: (body: Record<string, unknown>) => boolean = () => true): void {
+    this.server.failNext(answer, (request) => this.isMessagesCall(request) && which((request.body ?? {}) as Record<string, unknown>));
   }
 
   close(): Promise<void> {
