@@ -45,6 +45,8 @@ export interface NodeContext<C> {
   readonly crm: ServicePorts['crm'];
   readonly calendar: ServicePorts['calendar'];
   readonly secrets: ServicePorts['secrets'];
+  /** Download links for files the customer sent (see MediaPort). */
+  readonly media: ServicePorts['media'];
   /** Queue a message to the customer; it is delivered after the turn commits. */
   send(message: OutboundMessage): void;
   /** Answer the HTTP request that started this turn (HTTP trigger flows). */

@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from './json';
+import type { InboundMedia } from './messages';
 
 /**
  * The ports a node reaches the world through. The engine and the server fill them in; the test
@@ -98,6 +99,17 @@ export interface CalendarPort {
   cancel(request: { calendarId: string; bookingId: string }): Promise<void>;
 }
 
+/** A file the customer sent, as a link anyone holding it may download until `expiresAt`. */
+export type ResolvedMedia = { url: string; mime?: string; fileName?: string; sizeBytes?: number; expiresAt?: string };
+
+/**
+ * Turns the provider's media id of an inbound file (a Cloud API media id, a Telegram file_id)
+ * into a download link. Channels that deliver a plain URL need no call; the simulator has none.
+ */
+export interface MediaPort {
+  resolve(media: InboundMedia): Promise<ResolvedMedia>;
+}
+
 /** Tenant secrets by name (API keys, shared secrets). Values must never be logged or output. */
 export interface SecretsPort {
   get(name: string): Promise<string>;
@@ -118,4 +130,5 @@ export type ServicePorts = {
   crm: CrmPort;
   calendar: CalendarPort;
   secrets: SecretsPort;
+  media: MediaPort;
 };

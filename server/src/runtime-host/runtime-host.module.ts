@@ -5,12 +5,13 @@ import { InboundIntake } from './inbound-intake';
 import { OutboxDelivery } from './outbox-delivery';
 import { RuntimeWorker } from './runtime-worker';
 import { TurnCoordinator } from './turn-coordinator';
+import { TurnServices } from './turn-services';
 import { TurnWaiter } from './turn-waiter';
 
 /** Drives the engine: intake, the per-conversation turn pipeline, timers and outbound delivery. */
 @Module({
   imports: [NodeTypesModule],
-  providers: [FlowCatalog, TurnCoordinator, OutboxDelivery, InboundIntake, TurnWaiter, RuntimeWorker],
-  exports: [FlowCatalog, TurnCoordinator, InboundIntake, TurnWaiter, OutboxDelivery],
+  providers: [FlowCatalog, TurnCoordinator, OutboxDelivery, InboundIntake, TurnWaiter, RuntimeWorker, TurnServices],
+  exports: [FlowCatalog, TurnCoordinator, InboundIntake, TurnWaiter, OutboxDelivery, TurnServices],
 })
 export class RuntimeHostModule {}

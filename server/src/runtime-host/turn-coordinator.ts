@@ -12,6 +12,7 @@ import { hasMoreAfter, nextEvent } from './pending-event';
 import type { PendingEvent } from './pending-event';
 import { DELIVERY_QUEUE, deliveryJobKey, TIMER_QUEUE, timerJobKey, TURN_QUEUE, turnJobKey } from './queues';
 import { RUNTIME_EVENTS } from './turn-events';
+import { TurnServices } from './turn-services';
 import type { RuntimeEvents, TurnCompletedEvent } from './turn-events';
 import { commitTurn, inConversationTransaction, loadTurnContext } from './turn-store';
 import type { TurnContext, TurnWrite } from './turn-store';
@@ -38,6 +39,7 @@ export class TurnCoordinator {
     private readonly catalog: FlowCatalog,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(RUNTIME_EVENTS) private readonly events: RuntimeEvents,
+    private readonly services: TurnServices,
   ) {}
 
   /** Asks a worker to run the conversation's pending turns. */
@@ -70,9 +72,11 @@ export class TurnCoordinator {
     const scope: FlowScope = conversation.source === 'live' || !conversation.flowId
       ? { kind: 'live', flowIds: conversation.channelFlowIds, published: conversation.publishedFlows }
       : { kind: conversation.source, flowId: conversation.flowId };
+    const services = this.services.forTurn({ tenantId: conversation.tenantId, conversationId: conversation.id, channel: conversation.channel, channelId: conversation.channelId });
     const result = await this.catalog.engine.runTurn({
       state: conversation.state, event: next.event, timeZone: conversation.timeZone, contact: context.contact,
       conversation: { id: conversation.id, channel: conversation.channel }, flows: this.catalog.source(db, conversation.tenantId, scope),
+      ...(services ? { services } : {}),
       // The tenant's catch-all serves real channels; a simulation tests one flow alone.
       ...(scope.kind === 'live' && conversation.fallbackFlowId ? { fallbackFlowId: conversation.fallbackFlowId } : {}),
     });

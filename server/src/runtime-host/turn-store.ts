@@ -36,6 +36,8 @@ export type TurnContext = {
   conversation: {
     id: string; tenantId: string; contactId: string; channel: string; source: 'live' | 'draft' | 'published';
     flowId: string | null; state: ConversationState | null; timeZone: string; fallbackFlowId: string | null;
+    /** The connected channel the conversation came through (null: simulator, HTTP trigger). */
+    channelId: string | null;
     /** The published flows whose triggers apply on this conversation's channel (null: all). */
     channelFlowIds: string[] | null;
     /** The tenant's published flows (id and version, oldest first), read with the context to spare the turn a round trip. */
@@ -46,7 +48,7 @@ export type TurnContext = {
 };
 
 type ContextRow = {
-  id: string; tenant_id: string; contact_id: string; channel: string; source: 'live' | 'draft' | 'published'; flow_id: string | null;
+  id: string; tenant_id: string; contact_id: string; channel: string; channel_id: string | null; source: 'live' | 'draft' | 'published'; flow_id: string | null;
   state: ConversationState | null; time_zone: string; fallback_flow_id: string | null; channel_flow_ids: string[] | null;
   contact_name: string | null; contact_phone: string | null; contact_fields: JsonObject; has_history: boolean;
   pending: Mailbox['pending'] | null; due_timer: Mailbox['dueTimer']; published_flows: PublishedFlow[] | null;
@@ -60,7 +62,7 @@ type ContextRow = {
  */
 export async function loadTurnContext(db: EntityManager, conversationId: string): Promise<TurnContext | null> {
   const row = await queryPreparedOne<ContextRow>(db, 'fluxo.turn-context', `
-    SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id,
+    SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.channel_id, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id,
            k.name AS contact_name, k.phone AS contact_phone, k.fields AS contact_fields,
            (SELECT ch.flow_ids FROM channels ch WHERE ch.id = c.channel_id) AS channel_flow_ids,
            (SELECT json_agg(json_build_object('id', f.id, 'version', f.published_version) ORDER BY f.created_at) FROM flows f
@@ -82,7 +84,7 @@ export async function loadTurnContext(db: EntityManager, conversationId: string)
   if (row.contact_phone) contact.phone = row.contact_phone;
   return {
     conversation: {
-      id: row.id, tenantId: row.tenant_id, contactId: row.contact_id, channel: row.channel, source: row.source, flowId: row.flow_id,
+      id: row.id, tenantId: row.tenant_id, contactId: row.contact_id, channel: row.channel, channelId: row.channel_id, source: row.source, flowId: row.flow_id,
       state: row.state, timeZone: row.time_zone, fallbackFlowId: row.fallback_flow_id, channelFlowIds: row.channel_flow_ids,
       publishedFlows: row.published_flows ?? [],
     },

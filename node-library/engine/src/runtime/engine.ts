@@ -61,7 +61,7 @@ export class Engine {
   /** Runs one turn. Never throws for a flow's own failures: they come back as `status: 'failed'`. */
   async runTurn(input: TurnInput): Promise<TurnResult> {
     const flows = input.flows ?? this.options.flows;
-    const runner = new TurnRunner(this.runnerEnvironment(input.timeZone, flows), input);
+    const runner = new TurnRunner(this.runnerEnvironment(input.timeZone, flows, input.services), input);
     const { state, event } = input;
     const waiting = state?.status === 'waiting' ? state.waiting : undefined;
     switch (event.type) {
@@ -150,11 +150,11 @@ export class Engine {
     return renderer;
   }
 
-  private runnerEnvironment(timeZone: string | undefined, flows: FlowSource) {
+  private runnerEnvironment(timeZone: string | undefined, flows: FlowSource, services?: Partial<ServicePorts>) {
     const { options } = this;
     return {
       clock: options.clock,
-      services: this.services,
+      services: services ? { ...this.services, ...services } : this.services,
       log: this.log,
       renderer: this.rendererFor(timeZone ?? options.timeZone ?? 'America/Sao_Paulo'),
       maxSteps: options.maxSteps ?? DEFAULT_MAX_STEPS,

@@ -1,6 +1,6 @@
 import type {
   ContactInfo, ConversationInfo, HttpTriggerRequest, HttpTriggerResponse, InboundMessage, JsonObject, JsonValue, NodeErrorKind,
-  OutboundMessage, TriggerMatch, VariableChange,
+  OutboundMessage, ServicePorts, TriggerMatch, VariableChange,
 } from '@fluxo/node-sdk';
 import type { FlowSource } from '../ports';
 
@@ -59,6 +59,8 @@ export type TurnInput = {
   timeZone?: string;
   /** The flows this turn sees, instead of the engine's own source (one engine, many tenants). */
   flows?: FlowSource;
+  /** Ports for this turn only, over the engine's own (a media port bound to the conversation's channel). */
+  services?: Partial<ServicePorts>;
   /** A published flow to start when a message matches no trigger (the tenant's catch-all). */
   fallbackFlowId?: string;
 };

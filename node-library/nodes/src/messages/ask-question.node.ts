@@ -6,9 +6,10 @@ import { anyMessageText, messageText } from '../shared/message-text';
 import { optionIdSchema, reportOptionIdProblems } from '../shared/option-ids';
 import { parseDateAnswer, parseEmailAnswer, parseNumberAnswer, parsePhoneAnswer, parseTextAnswer } from './answer-parsers';
 import type { AnswerRefusal } from './answer-parsers';
+import { fileAnswer, isFileMessage } from './file-answer';
 import { requiredText } from './rendered-text';
 
-export const ANSWER_TYPES = ['text', 'number', 'email', 'phone', 'date', 'choice'] as const;
+export const ANSWER_TYPES = ['text', 'number', 'email', 'phone', 'date', 'choice', 'file'] as const;
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
 export const INVALID_PORT = 'invalid';
@@ -42,7 +43,7 @@ const askQuestionConfig = z
     answerType: ui(z.enum(ANSWER_TYPES).default('text'), {
       label: 'Tipo de resposta',
       widget: 'select',
-      optionLabels: { text: 'Texto', number: 'Número', email: 'E-mail', phone: 'Telefone', date: 'Data', choice: 'Escolha entre opções' },
+      optionLabels: { text: 'Texto', number: 'Número', email: 'E-mail', phone: 'Telefone', date: 'Data', choice: 'Escolha entre opções', file: 'Arquivo ou foto' },
     }),
     choices: ui(z.array(choiceSchema).max(30).optional(), {
       label: 'Opções',
@@ -139,6 +140,8 @@ export function defaultRetryMessage(config: AskQuestionConfig): string {
       return 'Por favor, informe uma data válida, por exemplo 13/05/2026.';
     case 'choice':
       return 'Por favor, escolha uma das opções.';
+    case 'file':
+      return 'Por favor, envie o arquivo ou a foto aqui na conversa.';
   }
 }
 
@@ -157,10 +160,12 @@ function renderedChoices(config: AskQuestionConfig): Array<{ id: string; title: 
   return choices.map((choice) => ({ id: choice.id, title: requiredText(choice.title, `The title of option "${choice.id}"`) }));
 }
 
-type Answer = { ok: true; value: JsonValue; port: string; outputs?: JsonObject } | { ok: false; reason: AnswerRefusal | 'notText' | 'noChoice' };
+type Answer = { ok: true; value: JsonValue; port: string; outputs?: JsonObject } | { ok: false; reason: AnswerRefusal | 'notText' | 'noChoice' | 'notFile' };
 
-/** The customer's reply read as the configured answer type. */
+/** The customer's reply read as the configured answer type (all but files, which need a download link). */
 export function readAnswer(config: AskQuestionConfig, message: InboundMessage, clock: { now: Date; timeZone: string }): Answer {
+  // A file answer needs the media port (a download link): handleReply reads it with fileAnswer.
+  if (config.answerType === 'file') return { ok: false, reason: 'notFile' };
   if (config.answerType === 'choice') {
     const choice = matchChoice(message, renderedChoices(config));
     return choice ? { ok: true, value: choice.id, port: choice.id, outputs: { choiceTitle: choice.title } } : { ok: false, reason: 'noChoice' };
@@ -202,10 +207,17 @@ function attemptsSoFar(waitState: JsonObject | undefined): number {
   return typeof attempts === 'number' && Number.isInteger(attempts) && attempts >= 0 ? attempts : 0;
 }
 
-function handleReply(ctx: NodeContext<AskQuestionConfig>, message: InboundMessage): NodeResult {
+function handleReply(ctx: NodeContext<AskQuestionConfig>, message: InboundMessage): NodeResult | Promise<NodeResult> {
+  if (ctx.config.answerType === 'file') {
+    if (!isFileMessage(message)) return settleReply(ctx, message, { ok: false, reason: 'notFile' });
+    return fileAnswer(message, ctx.media).then((value) => settleReply(ctx, message, { ok: true, value, port: 'out' }));
+  }
+  return settleReply(ctx, message, readAnswer(ctx.config, message, { now: ctx.now(), timeZone: ctx.timeZone }));
+}
+
+function settleReply(ctx: NodeContext<AskQuestionConfig>, message: InboundMessage, answer: Answer): NodeResult {
   const { config } = ctx;
   const text = anyMessageText(message);
-  const answer = readAnswer(config, message, { now: ctx.now(), timeZone: ctx.timeZone });
   if (answer.ok) {
     ctx.vars.set(config.variable, answer.value, config.variableScope);
     return next(answer.port, { answer: answer.value, text, ...answer.outputs });
@@ -223,7 +235,7 @@ export const askQuestion = defineNode({
   type: 'fluxo.askQuestion',
   version: 1,
   title: 'Fazer pergunta',
-  description: 'Pergunta, valida a resposta (texto, número, e-mail, telefone, data ou opção) e guarda numa variável.',
+  description: 'Pergunta, valida a resposta (texto, número, e-mail, telefone, data, opção ou arquivo) e guarda numa variável.',
   category: 'messages',
   icon: 'help-circle',
   config: askQuestionConfig,

@@ -107,6 +107,41 @@ describe('fluxo.askQuestion', () => {
     });
   });
 
+  describe('file answers', () => {
+    const file = { question: 'Envie a foto da receita', answerType: 'file', variable: 'receita' };
+    const photo: InboundMessage = {
+      id: 'm', type: 'image', text: 'minha receita', timestamp: '2026-05-13T12:00:00Z',
+      media: { providerMediaId: '1146723029895231', mime: 'image/jpeg' },
+    };
+
+    it('stores a photo as a download link from the media port, with its caption', async () => {
+      const resolved: unknown[] = [];
+      const run = await resumeNode(askQuestion, {
+        config: cfg(file), event: photo, waitState: { attempts: 0 },
+        media: { resolve: async (media) => { resolved.push(media); return { url: 'https://fluxo.example/media/abc', sizeBytes: 2048, expiresAt: '2026-05-14T12:00:00Z' }; } },
+      });
+      expect(resolved).toEqual([photo.media]);
+      expect(run.port).toBe('out');
+      const value = { type: 'image', url: 'https://fluxo.example/media/abc', mime: 'image/jpeg', sizeBytes: 2048, expiresAt: '2026-05-14T12:00:00Z', caption: 'minha receita' };
+      expect(run.vars).toEqual({ receita: value });
+      expect(run.outputs).toEqual({ answer: value, text: 'minha receita' });
+    });
+
+    it('takes a URL the channel already gave without asking the media port', async () => {
+      const document: InboundMessage = { id: 'm', type: 'document', timestamp: '2026-05-13T12:00:00Z', media: { url: 'https://api.twilio.example/Media/ME1', mime: 'application/pdf', fileName: 'exame.pdf' } };
+      const run = await resumeNode(askQuestion, { config: cfg(file), event: document, waitState: { attempts: 0 } });
+      expect(run.vars).toEqual({ receita: { type: 'document', url: 'https://api.twilio.example/Media/ME1', mime: 'application/pdf', fileName: 'exame.pdf' } });
+    });
+
+    it('asks again for a text, and counts a sticker as a wrong answer', async () => {
+      const text = await resumeNode(askQuestion, { config: cfg(file), event: 'não tenho', waitState: { attempts: 0 } });
+      expect(text.sent).toEqual([{ kind: 'text', text: 'Por favor, envie o arquivo ou a foto aqui na conversa.' }]);
+      expect(text.wait?.state).toEqual({ attempts: 1 });
+      const sticker2 = await resumeNode(askQuestion, { config: cfg({ ...file, maxRetries: 0 }), event: sticker, waitState: { attempts: 0 } });
+      expect(sticker2.outputs).toEqual({ text: '', attempts: 1, reason: 'notFile' });
+    });
+  });
+
   describe('invalid answers', () => {
     it.each<[string, Record<string, unknown>, Parameters<typeof resumeNode>[1]['event'], string]>([
       ['empty text', { answerType: 'text' }, '   ', 'Não entendi. Pode responder de novo?'],

@@ -90,6 +90,7 @@ function createContext(config: unknown, env: StepEnvironment, nowMs: number): No
     crm: env.services.crm,
     calendar: env.services.calendar,
     secrets: env.services.secrets,
+    media: env.services.media,
     send: env.send,
     respondHttp: env.respondHttp,
     render: (template, extra) => env.renderer.render(template, extra ? { ...env.scope(), ...extra } : env.scope(), { nowMs }),

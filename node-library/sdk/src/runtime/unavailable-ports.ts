@@ -8,6 +8,7 @@ const HINTS: Record<keyof ServicePorts, string> = {
   crm: 'No CRM is available here.',
   calendar: 'No calendar is connected: connect one in Settings → Calendars.',
   secrets: 'Secrets are not available here.',
+  media: 'Files sent by the customer cannot be downloaded here: only messaging channels (WhatsApp, Telegram...) deliver them.',
 };
 
 /**
@@ -31,5 +32,6 @@ export function unavailablePorts(): ServicePorts {
     crm: unavailablePort('crm'),
     calendar: unavailablePort('calendar'),
     secrets: unavailablePort('secrets'),
+    media: unavailablePort('media'),
   };
 }

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../json';
 import type {
-  CalendarPort, CrmPort, HttpPort, HttpRequest, HttpResponse, KnowledgePort, LlmPort, LlmRequest, LlmResponse, LogPort, SecretsPort,
+  CalendarPort, MediaPort, CrmPort, HttpPort, HttpRequest, HttpResponse, KnowledgePort, LlmPort, LlmRequest, LlmResponse, LogPort, SecretsPort,
 } from '../ports';
 import { NodeConfigError } from '../errors';
 
@@ -90,4 +90,5 @@ export type FakeServices = {
   crm?: Partial<CrmPort>;
   calendar?: Partial<CalendarPort>;
   secrets?: Record<string, string>;
+  media?: Partial<MediaPort>;
 };

@@ -119,6 +119,7 @@ async function run<S extends ConfigSchema>(
           crm: partialFake('crm', options.crm, recorder),
           calendar: partialFake('calendar', options.calendar, recorder),
           secrets: fakeSecrets(options.secrets ?? {}),
+          media: partialFake('media', options.media, recorder),
         },
         log: recordingLog(recorder),
         renderer: createTemplateRenderer({ timeZone }),

@@ -17,3 +17,7 @@ export const webhookMalformed = (reason: string) => new AppError('bad_request', 
 
 export const activationFailed = (message: string) =>
   new AppError('unprocessable', 'CHANNEL_ACTIVATION_FAILED', `The provider refused the webhook registration: ${message}`);
+
+export const mediaLinkRefused = (reason: 'invalid' | 'expired') => new AppError('unauthorized', reason === 'expired' ? 'MEDIA_LINK_EXPIRED' : 'MEDIA_LINK_INVALID',
+  reason === 'expired' ? 'This file link expired: links to files customers send last 24 hours. Ask the customer to send the file again.' : 'This file link is not valid.');
+export const mediaUnavailable = (message: string) => new AppError('unavailable', 'MEDIA_UNAVAILABLE', `The file could not be fetched from the channel: ${message}`);

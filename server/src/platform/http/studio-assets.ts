@@ -4,7 +4,7 @@ import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 
 /** Paths the server answers itself; everything else that asks for a page gets the studio. */
-const SERVER_PATHS = /^\/(api|hooks|webhooks|health|socket\.io|widget\.js|widget)(\/|$)/;
+const SERVER_PATHS = /^\/(api|hooks|webhooks|media|health|socket\.io|widget\.js|widget)(\/|$)/;
 
 /** The studio's production build (studio/dist), whether the server runs from src or dist. */
 export function findStudioBuild(): string | undefined {

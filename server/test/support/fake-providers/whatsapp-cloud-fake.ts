@@ -119,6 +119,16 @@ export class WhatsAppCloudFake {
     return [...this.receipts];
   }
 
+  /** The media lookups (`GET /{version}/{mediaId}`) and downloads, in arrival order. */
+  mediaRequests(): RecordedRequest[] {
+    return this.server.requests.filter((request) => request.method === 'GET' && (request.path.startsWith(`/${this.version}/`) || request.path.startsWith('/media-download/')));
+  }
+
+  /** The media is gone (Meta keeps it 30 days): lookups answer Graph error 100 again. */
+  forgetMedia(mediaId: string): void {
+    this.media.delete(mediaId);
+  }
+
   /** Makes `GET /{version}/{mediaId}` and its download URL answer with this media; returns the download URL. */
   addMedia(mediaId: string, media: FakeMedia): string {
     this.media.set(mediaId, media);
