@@ -23,8 +23,10 @@ describe('node types catalog (Postgres)', () => {
     expect(trigger).toMatchObject({ trigger: true, portsDependOnConfig: false, ports: [{ id: 'out', label: 'Ao receber' }], defaultConfig: { mode: 'any' } });
     expect(trigger.configSchema.properties.mode).toMatchObject({ enum: ['any', 'keywords', 'regex', 'firstMessage'], title: 'Quando iniciar', 'x-fluxo': { widget: 'select' } });
 
-    // Ports that depend on config come from the default config: a text message has one output.
-    expect(byType['fluxo.sendMessage']).toMatchObject({ trigger: false, portsDependOnConfig: true, ports: [{ id: 'out', label: 'Enviada' }], defaultConfig: { kind: 'text' } });
+    // Ports that depend on config come from the default config: a text message has one output, and the error port.
+    expect(byType['fluxo.sendMessage']).toMatchObject({
+      trigger: false, portsDependOnConfig: true, errorPort: true, ports: [{ id: 'out', label: 'Enviada' }, { id: 'error', label: 'Error' }], defaultConfig: { kind: 'text' },
+    });
     // …and a switch without cases has none yet.
     expect(byType['fluxo.switch']).toMatchObject({ portsDependOnConfig: true, ports: [] });
     expect(byType['fluxo.httpResponse']).toMatchObject({ errorPort: true, ports: expect.arrayContaining([{ id: 'error', label: 'Error' }]) });
