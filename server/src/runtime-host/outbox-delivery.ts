@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutboundMessage } from '@fluxo/node-sdk';
 import { DataSource } from 'typeorm';
@@ -60,6 +61,10 @@ export interface ChannelSender {
 export const MAX_DELIVERY_ATTEMPTS = 8;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 5 * 60_000;
+/** A delivery's hold on its conversation, renewed after each row; a crashed worker's lapses after this. */
+const LEASE_SECONDS = 120;
+/** When another delivery holds the conversation, look again after this. */
+const LEASE_BUSY_RETRY_MS = 250;
 
 /**
  * Sends a conversation's pending outbox rows in order, after the turn that wrote them committed.
@@ -87,27 +92,46 @@ export class OutboxDelivery {
     this.senders.set(channel, sender);
   }
 
+  /**
+   * Sends the conversation's pending rows under its delivery lease (one delivery at a time per
+   * conversation, in every process). A delivery that finds the lease taken comes back shortly:
+   * the one holding it may have read the rows before the newest were written.
+   */
   async deliverPending(conversationId: string): Promise<void> {
-    const rows = await queryPrepared<OutboxRow>(this.dataSource, 'fluxo.outbox-pending',
-      `SELECT o.id, o.tenant_id, o.conversation_id, o.idempotency_key, o.message, c.channel, o.attempts, o.external_ids,
-              greatest(0, ceil(extract(epoch FROM o.next_attempt_at - now()) * 1000))::int AS wait_ms,
-              c.channel_id, c.reply_address, c.last_inbound_at, last_in.external_id AS last_inbound_external_id
-         FROM outbox o JOIN conversations c ON c.id = o.conversation_id
-         LEFT JOIN LATERAL (SELECT m.external_id FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.type <> '${DELIVERY_FAILED_TYPE}'
-                             ORDER BY m.seq DESC LIMIT 1) last_in ON true
-        WHERE o.conversation_id = $1 AND o.status = 'pending' ORDER BY o.seq`, [conversationId]);
-    for (const row of rows) {
-      if (row.wait_ms > 0) return this.scheduleRetry(conversationId, row.wait_ms);
-      const outcome = await this.sendRow(row);
-      if (outcome.status === 'retry' && !(await this.retryLater(row, outcome))) return;
+    const holder = randomUUID();
+    // The lease and the rows in one round trip; a row of nulls when there is nothing to send.
+    const rows = await queryPrepared<Partial<OutboxRow> & { leased: boolean }>(this.dataSource, 'fluxo.outbox-pending', `
+      WITH lease AS (
+        INSERT INTO delivery_leases (conversation_id, holder, until) VALUES ($1, $2, now() + make_interval(secs => ${LEASE_SECONDS}))
+        ON CONFLICT (conversation_id) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until WHERE delivery_leases.until < now()
+        RETURNING holder)
+      SELECT EXISTS (SELECT 1 FROM lease) AS leased, pending.* FROM (SELECT 1) one LEFT JOIN LATERAL (
+        SELECT o.id, o.tenant_id, o.conversation_id, o.idempotency_key, o.message, c.channel, o.attempts, o.external_ids,
+               greatest(0, ceil(extract(epoch FROM o.next_attempt_at - now()) * 1000))::int AS wait_ms,
+               c.channel_id, c.reply_address, c.last_inbound_at, last_in.external_id AS last_inbound_external_id, o.seq
+          FROM outbox o JOIN conversations c ON c.id = o.conversation_id
+          LEFT JOIN LATERAL (SELECT m.external_id FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.type <> '${DELIVERY_FAILED_TYPE}'
+                              ORDER BY m.seq DESC LIMIT 1) last_in ON true
+         WHERE o.conversation_id = $1 AND o.status = 'pending' AND EXISTS (SELECT 1 FROM lease)) pending ON true
+      ORDER BY pending.seq`, [conversationId, holder]);
+    if (!rows[0]?.leased) return this.scheduleRetry(conversationId, LEASE_BUSY_RETRY_MS);
+    try {
+      for (const row of rows as Array<OutboxRow & { leased: boolean }>) {
+        if (!row.id) break;
+        if (row.wait_ms > 0) return await this.scheduleRetry(conversationId, row.wait_ms);
+        const outcome = await this.sendRow(row, holder);
+        if (outcome.status === 'retry' && !(await this.retryLater(row, outcome))) return;
+      }
+    } finally {
+      await this.dataSource.query(`DELETE FROM delivery_leases WHERE conversation_id = $1 AND holder = $2`, [conversationId, holder]);
     }
   }
 
-  private async sendRow(row: OutboxRow): Promise<DeliveryOutcome> {
+  private async sendRow(row: OutboxRow, holder: string): Promise<DeliveryOutcome> {
     const sender = this.senders.get(row.channel);
     if (!sender) {
       const error = `No sender for channel "${row.channel}": connect the channel first.`;
-      await this.markFailed(row, error, 'unsupported');
+      await this.markFailed(row, holder, error, 'unsupported');
       return { status: 'failed', error, category: 'unsupported' };
     }
     const sentParts = [...(row.external_ids ?? [])];
@@ -124,8 +148,8 @@ export class OutboxDelivery {
     } catch (error) {
       outcome = { status: 'retry', error: (error as Error).message };
     }
-    if (outcome.status === 'sent') await this.markSent(row, outcome.externalIds);
-    if (outcome.status === 'failed') await this.markFailed(row, outcome.error, outcome.category);
+    if (outcome.status === 'sent') await this.markSent(row, holder, outcome.externalIds);
+    if (outcome.status === 'failed') await this.markFailed(row, holder, outcome.error, outcome.category);
     return outcome;
   }
 
@@ -148,29 +172,34 @@ export class OutboxDelivery {
     await this.queue.add(DELIVERY_QUEUE, { conversationId }, { key: deliveryJobKey(conversationId), delayMs });
   }
 
-  /** One statement: the row is sent and its stored messages exist, or neither (a crash between them cannot split them). */
-  private async markSent(row: OutboxRow, externalIds: string[]): Promise<void> {
+  /**
+   * One statement: the row is sent and its stored messages exist, or neither (a crash between them
+   * cannot split them); the lease is renewed for the next row.
+   */
+  private async markSent(row: OutboxRow, holder: string, externalIds: string[]): Promise<void> {
     // One stored message per provider message (a split text is several), keyed by the provider's id for status webhooks.
     const ids = externalIds.length ? externalIds : [row.idempotency_key];
     await queryPrepared(this.dataSource, 'fluxo.outbox-sent', `
       WITH sent AS (
         UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, external_ids = $7::text[]
-         WHERE id = $1 AND status = 'pending' RETURNING id)
+         WHERE id = $1 AND status = 'pending' RETURNING id),
+      renewed AS (UPDATE delivery_leases SET until = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE conversation_id = $3 AND holder = $8)
       INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
       SELECT $2, $3, 'out', $4, $5, $6, external_id, 'sent' FROM sent, unnest($7::text[]) AS external_id
       ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING`,
-    [row.id, row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, ids]);
+    [row.id, row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, ids, holder]);
   }
 
   /**
    * The row fails, its message is stored as failed with the reason, and when a node of a flow sent
    * it, a `delivery_failed` event joins the conversation's mailbox (idempotent by the outbox id).
    */
-  private async markFailed(row: OutboxRow, error: string, category: string): Promise<void> {
+  private async markFailed(row: OutboxRow, holder: string, error: string, category: string): Promise<void> {
     const event = await queryPreparedOne<{ queued: boolean }>(this.dataSource, 'fluxo.outbox-failed', `
       WITH failed AS (
         UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = $2, next_attempt_at = NULL
          WHERE id = $1 AND status = 'pending' RETURNING id, flow_id, flow_version, node_id),
+      renewed AS (UPDATE delivery_leases SET until = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE conversation_id = $4 AND holder = $11),
       stored AS (
         INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status, delivery_error)
         SELECT $3, $4, 'out', $5, $6, $7, $8, 'failed', $9 FROM failed
@@ -185,7 +214,7 @@ export class OutboxDelivery {
         ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id)
       SELECT EXISTS (SELECT 1 FROM queued) AS queued`,
     [row.id, error, row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, row.idempotency_key,
-      JSON.stringify({ category, message: error }), category]);
+      JSON.stringify({ category, message: error }), category, holder]);
     if (event?.queued) await this.queue.add(TURN_QUEUE, { conversationId: row.conversation_id }, { key: turnJobKey(row.conversation_id) });
   }
 }

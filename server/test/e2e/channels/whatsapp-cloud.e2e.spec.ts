@@ -136,6 +136,28 @@ describe('WhatsApp Cloud API channel: webhook in, clinic flow, reply out (Postgr
     });
   });
 
+  it('sends each message once, in order, when two deliveries of one conversation overlap (a slow provider)', async () => {
+    const id = await conversationId();
+    await t.database.dataSource.query(`UPDATE conversations SET last_inbound_at = now() WHERE id = $1`, [id]);
+    const delivery = t.app.get(OutboxDelivery);
+    const sentBefore = fake.sent().length;
+    for (const [index, text] of ['Primeira', 'Segunda', 'Terceira'].entries()) {
+      await t.database.dataSource.query(
+        `INSERT INTO outbox (tenant_id, conversation_id, turn_id, idempotency_key, message) VALUES ($1, $2, gen_random_uuid(), $3, $4)`,
+        [owner.tenantId, id, `manual:overlap:${index}`, JSON.stringify({ kind: 'text', text })]);
+    }
+    fake.slowDown(150);
+    try {
+      // The second finds the lease taken and comes back through the queue once the first is done.
+      await Promise.all([delivery.deliverPending(id), delivery.deliverPending(id)]);
+      await waitFor(async () => (await countRows(t, `SELECT 1 FROM outbox WHERE conversation_id = $1 AND status = 'pending'`, [id])) === 0, 10_000, 'the rows sent');
+    } finally {
+      fake.slowDown(0);
+    }
+    expect(fake.sent().slice(sentBefore).map((m) => (m.body.text as { body: string }).body)).toEqual(['Primeira', 'Segunda', 'Terceira']);
+    expect(await countRows(t, `SELECT 1 FROM delivery_leases WHERE conversation_id = $1`, [id])).toBe(0);
+  });
+
   it('routes the shared webhook of one Meta app by phone_number_id', async () => {
     const image = whatsAppCloudFixture('image-caption.json');
     expect((await postWebhook(t, '/webhooks/whatsapp-cloud', image, signed(image))).status).toBe(200);

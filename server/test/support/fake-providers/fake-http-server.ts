@@ -26,6 +26,7 @@ export type FakeRoute = (request: RecordedRequest) => FakeAnswer | undefined | P
  */
 export class FakeHttpServer {
   readonly requests: RecordedRequest[] = [];
+  private delayMs = 0;
   private readonly routes: FakeRoute[] = [];
   private readonly queued: Array<{ match: (request: RecordedRequest) => boolean; answer: FakeAnswer }> = [];
   private server?: Server;
@@ -37,6 +38,12 @@ export class FakeHttpServer {
   }
 
   /** The next request matching `match` (any, by default) gets `answer` instead of the routes' answer. */
+  /** Every answer from now on waits this long (a slow provider). */
+  slowDown(ms: number): this {
+    this.delayMs = ms;
+    return this;
+  }
+
   failNext(answer: FakeAnswer, match: (request: RecordedRequest) => boolean = () => true): this {
     this.queued.push({ match, answer });
     return this;
@@ -80,6 +87,7 @@ export class FakeHttpServer {
     const url = req.url ?? '/';
     const request: RecordedRequest = { method: req.method ?? 'GET', url, path: url.split('?')[0]!, headers, rawBody, body: parseBody(rawBody, headers['content-type']) };
     this.requests.push(request);
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const queuedIndex = this.queued.findIndex((entry) => entry.match(request));
     if (queuedIndex >= 0) return this.queued.splice(queuedIndex, 1)[0]!.answer;
     for (const route of this.routes) {

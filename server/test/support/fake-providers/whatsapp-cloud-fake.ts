@@ -119,6 +119,11 @@ export class WhatsAppCloudFake {
     return [...this.receipts];
   }
 
+  /** Every Graph answer from now on takes `ms` (0: back to instant). */
+  slowDown(ms: number): void {
+    this.server.slowDown(ms);
+  }
+
   /** The media lookups (`GET /{version}/{mediaId}`) and downloads, in arrival order. */
   mediaRequests(): RecordedRequest[] {
     return this.server.requests.filter((request) => request.method === 'GET' && (request.path.startsWith(`/${this.version}/`) || request.path.startsWith('/media-download/')));
