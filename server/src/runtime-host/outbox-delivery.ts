@@ -45,6 +45,11 @@ export type DeliveryOutcome =
   | { status: 'sent'; externalIds: string[] }
   /** Try again later (429, 5xx, a network failure); `retryAfterMs` is the provider's own wish. */
   | { status: 'retry'; error: string; retryAfterMs?: number }
+  /**
+   * Not now: the channel's pace (messages per second, the gap between two messages to one chat)
+   * says wait this long. Not an attempt: the job comes back then, and the rows behind wait.
+   */
+  | { status: 'deferred'; delayMs: number }
   /** Never going to work (outside WhatsApp's 24-hour window, a blocked bot, bad config). */
   | { status: 'failed'; error: string; category: string };
 
@@ -120,6 +125,7 @@ export class OutboxDelivery {
         if (!row.id) break;
         if (row.wait_ms > 0) return await this.scheduleRetry(conversationId, row.wait_ms);
         const outcome = await this.sendRow(row, holder);
+        if (outcome.status === 'deferred') return await this.scheduleRetry(conversationId, outcome.delayMs);
         if (outcome.status === 'retry' && !(await this.retryLater(row, outcome))) return;
       }
     } finally {

@@ -21,6 +21,9 @@ const PACE: Record<string, { perSecond: number; chatGapMs: number }> = {
   twilio: { perSecond: 50, chatGapMs: 0 },
 };
 
+/** Pacing waits up to this long inside the job; longer, the delivery comes back later through the queue. */
+const SLEEP_AT_MOST_MS = 50;
+
 /**
  * Delivers outbox rows through a connected channel: checks the service window, degrades the
  * message to what the channel shows (buttons → list or numbered options, long text split), paces
@@ -48,6 +51,8 @@ export class ChannelDeliverySender implements ChannelSender {
     const externalIds = [...context.sentParts];
     // Parts an earlier attempt sent are skipped: a retry resumes where it stopped.
     for (let part = context.sentParts.length; part < degraded.messages.length; part += 1) {
+      const waitMs = await this.paced(channel, route);
+      if (waitMs > 0) return { status: 'deferred', delayMs: waitMs };
       const result = await this.sendPart(adapter, channel, route, degraded.messages[part]!, `${context.idempotencyKey}:${part}`);
       if (!result.ok) return result.retriable ? { status: 'retry', error: result.message, retryAfterMs: result.retryAfterMs } : failed(result.message, result.category);
       if (result.externalMessageId) {
@@ -67,10 +72,21 @@ export class ChannelDeliverySender implements ChannelSender {
     return undefined;
   }
 
-  private async sendPart(adapter: ChannelAdapter, channel: LoadedChannel, route: DeliveryRoute, message: OutboundMessage, idempotencyKey: string): Promise<SendResult> {
+  /**
+   * Waits for the channel's pace when the wait is short; a longer one (the next message to a
+   * Telegram chat, a number at its cap) comes back as a delay, so the job frees its worker.
+   * The chat's slot first: a channel token taken for a chat that must wait would be lost.
+   */
+  private async paced(channel: LoadedChannel, route: DeliveryRoute): Promise<number> {
     const pace = PACE[channel.row.type] ?? { perSecond: 20, chatGapMs: 0 };
-    await this.limiter.take(`channel:${channel.row.id}`, pace.perSecond);
-    if (pace.chatGapMs) await this.limiter.spaced(`chat:${channel.row.id}:${route.replyAddress}`, pace.chatGapMs);
+    if (pace.chatGapMs) {
+      const chatWait = await this.limiter.spacedWithin(`chat:${channel.row.id}:${route.replyAddress}`, pace.chatGapMs, SLEEP_AT_MOST_MS);
+      if (chatWait > 0) return chatWait;
+    }
+    return this.limiter.takeWithin(`channel:${channel.row.id}`, pace.perSecond, SLEEP_AT_MOST_MS);
+  }
+
+  private async sendPart(adapter: ChannelAdapter, channel: LoadedChannel, route: DeliveryRoute, message: OutboundMessage, idempotencyKey: string): Promise<SendResult> {
     // Typing on the Cloud API is tied to the customer's message being marked read.
     const replyTo = message.kind === 'typing' && route.lastInboundExternalId ? route.lastInboundExternalId.slice(channel.row.id.length + 1) : undefined;
     return adapter.send({ to: route.replyAddress!, message, idempotencyKey, ...(replyTo ? { replyToExternalMessageId: replyTo } : {}) }, channel.config);

@@ -20,6 +20,21 @@ describe('RateLimiter', () => {
     expect(Date.now() - started).toBeLessThan(50);
   });
 
+  it('answers the wait instead of sleeping past the caller\'s limit, taking nothing', async () => {
+    let now = 0;
+    const limiter = new RateLimiter(() => now);
+    expect(await limiter.takeWithin('channel', 2, 50)).toBe(0);
+    expect(await limiter.takeWithin('channel', 2, 50)).toBe(0);
+    expect(await limiter.takeWithin('channel', 2, 50)).toBe(500);
+    now = 500;
+    expect(await limiter.takeWithin('channel', 2, 50)).toBe(0);
+    expect(await limiter.spacedWithin('chat', 1_000, 50)).toBe(0);
+    expect(await limiter.spacedWithin('chat', 1_000, 50)).toBe(1_000);
+    // Nothing was booked by the refusal: the next slot is still one gap after the first.
+    now = 1_500;
+    expect(await limiter.spacedWithin('chat', 1_000, 50)).toBe(0);
+  });
+
   it('books one slot per gap on a key, so sends to one chat are spaced even when asked at once', async () => {
     const limiter = new RateLimiter();
     const started = performance.now();

@@ -11,20 +11,37 @@ export class RateLimiter {
 
   /** Waits until `key` has a token; `perSecond` tokens refill each second, with a burst of the same size. */
   async take(key: string, perSecond: number): Promise<void> {
+    await this.takeWithin(key, perSecond, Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Takes a token if one is free within `maxWaitMs` (waiting for it) and answers 0; otherwise
+   * takes nothing and answers how long until one is, so the caller can come back then instead
+   * of holding its worker.
+   */
+  async takeWithin(key: string, perSecond: number, maxWaitMs: number): Promise<number> {
     for (;;) {
       const waitMs = this.tryTake(key, perSecond);
-      if (waitMs === 0) return;
+      if (waitMs === 0) return 0;
+      if (waitMs > maxWaitMs) return waitMs;
       await sleep(waitMs);
     }
   }
 
   /** Waits until at least `gapMs` passed since the previous send on `key`, and books the next slot. */
   async spaced(key: string, gapMs: number): Promise<void> {
+    await this.spacedWithin(key, gapMs, Number.POSITIVE_INFINITY);
+  }
+
+  /** As `spaced` when the slot comes within `maxWaitMs` (answers 0); otherwise books nothing and answers the wait. */
+  async spacedWithin(key: string, gapMs: number, maxWaitMs: number): Promise<number> {
     const now = this.now();
     const at = Math.max(now, this.nextFree.get(key) ?? 0);
+    if (at - now > maxWaitMs) return at - now;
     this.nextFree.set(key, at + gapMs);
     if (this.nextFree.size > 50_000) this.forgetOldSlots(now);
     if (at > now) await sleep(at - now);
+    return 0;
   }
 
   private tryTake(key: string, perSecond: number): number {
