@@ -44,8 +44,17 @@ export class InProcessRuntimeEvents implements RuntimeEvents {
   }
 
   subscribe(listener: (event: RuntimeEvent) => void): () => void {
-    this.emitter.on('event', listener);
-    return () => this.emitter.off('event', listener);
+    // One listener's failure must neither reach the publisher (a turn already committed) nor
+    // keep the event from the listeners after it.
+    const guarded = (event: RuntimeEvent) => {
+      try {
+        listener(event);
+      } catch (error) {
+        logger.error({ err: error, eventType: event.type }, 'a runtime event listener failed');
+      }
+    };
+    this.emitter.on('event', guarded);
+    return () => this.emitter.off('event', guarded);
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import { emitToRoom } from '../../platform/realtime/emit-to-room';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../../platform/auth/token.service';
 import { queryOne } from '../../platform/database/sql';
@@ -29,9 +30,9 @@ export class SimulationsGateway implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     this.unsubscribe = this.events.subscribe((event) => {
       if (!this.server) return;
-      if (event.type === 'outbound.delivered') this.server.to(room(event.conversationId)).emit('reply', { id: event.outboxId, message: event.message });
+      if (event.type === 'outbound.delivered') emitToRoom(this.server, room(event.conversationId), 'reply', { id: event.outboxId, message: event.message });
       if (event.type === 'turn.completed') {
-        this.server.to(room(event.conversationId)).emit('turn', { turnId: event.turnId, status: event.status, waitingFor: event.waitingFor, trace: event.trace, vars: event.vars });
+        emitToRoom(this.server, room(event.conversationId), 'turn', { turnId: event.turnId, status: event.status, waitingFor: event.waitingFor, trace: event.trace, vars: event.vars });
       }
     });
   }

@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import { emitToRoom } from '../../../platform/realtime/emit-to-room';
 import { RUNTIME_EVENTS } from '../../../runtime-host/turn-events';
 import type { RuntimeEvents } from '../../../runtime-host/turn-events';
 import { InboundIntake } from '../../../runtime-host/inbound-intake';
@@ -34,7 +35,7 @@ export class WebchatGateway implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.unsubscribe = this.events.subscribe((event) => {
-      if (this.server && event.type === 'outbound.delivered') this.server.to(room(event.conversationId)).emit('reply', { id: event.outboxId, message: event.message });
+      if (this.server && event.type === 'outbound.delivered') emitToRoom(this.server, room(event.conversationId), 'reply', { id: event.outboxId, message: event.message });
     });
   }
 
