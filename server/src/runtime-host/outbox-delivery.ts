@@ -68,6 +68,8 @@ const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 5 * 60_000;
 /** A delivery's hold on its conversation, renewed after each row; a crashed worker's lapses after this. */
 const LEASE_SECONDS = 120;
+type Lease = { holder: string; released: boolean };
+
 /** When another delivery holds the conversation, look again after this. */
 const LEASE_BUSY_RETRY_MS = 250;
 
@@ -104,40 +106,40 @@ export class OutboxDelivery {
    */
   async deliverPending(conversationId: string): Promise<void> {
     const holder = randomUUID();
-    // The lease and the rows in one round trip; a row of nulls when there is nothing to send.
-    const rows = await queryPrepared<Partial<OutboxRow> & { leased: boolean }>(this.dataSource, 'fluxo.outbox-pending', `
-      WITH lease AS (
-        INSERT INTO delivery_leases (conversation_id, holder, until) VALUES ($1, $2, now() + make_interval(secs => ${LEASE_SECONDS}))
-        ON CONFLICT (conversation_id) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until WHERE delivery_leases.until < now()
-        RETURNING holder)
-      SELECT EXISTS (SELECT 1 FROM lease) AS leased, pending.* FROM (SELECT 1) one LEFT JOIN LATERAL (
+    // Its own statement: a read in the same statement would see the rows as they were before the
+    // previous holder's last "sent" committed, and send that row again.
+    const leased = await queryPreparedOne<{ holder: string }>(this.dataSource, 'fluxo.outbox-lease', `
+      INSERT INTO delivery_leases (conversation_id, holder, until) VALUES ($1, $2, now() + make_interval(secs => ${LEASE_SECONDS}))
+      ON CONFLICT (conversation_id) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until WHERE delivery_leases.until < now()
+      RETURNING holder`, [conversationId, holder]);
+    if (!leased) return this.scheduleRetry(conversationId, LEASE_BUSY_RETRY_MS);
+    const lease = { holder, released: false };
+    try {
+      const rows = await queryPrepared<OutboxRow>(this.dataSource, 'fluxo.outbox-pending', `
         SELECT o.id, o.tenant_id, o.conversation_id, o.idempotency_key, o.message, c.channel, o.attempts, o.external_ids,
                greatest(0, ceil(extract(epoch FROM o.next_attempt_at - now()) * 1000))::int AS wait_ms,
-               c.channel_id, c.reply_address, c.last_inbound_at, last_in.external_id AS last_inbound_external_id, o.seq
+               c.channel_id, c.reply_address, c.last_inbound_at, last_in.external_id AS last_inbound_external_id
           FROM outbox o JOIN conversations c ON c.id = o.conversation_id
           LEFT JOIN LATERAL (SELECT m.external_id FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.type <> '${DELIVERY_FAILED_TYPE}'
                               ORDER BY m.seq DESC LIMIT 1) last_in ON true
-         WHERE o.conversation_id = $1 AND o.status = 'pending' AND EXISTS (SELECT 1 FROM lease)) pending ON true
-      ORDER BY pending.seq`, [conversationId, holder]);
-    if (!rows[0]?.leased) return this.scheduleRetry(conversationId, LEASE_BUSY_RETRY_MS);
-    try {
-      for (const row of rows as Array<OutboxRow & { leased: boolean }>) {
-        if (!row.id) break;
+         WHERE o.conversation_id = $1 AND o.status = 'pending' ORDER BY o.seq`, [conversationId]);
+      for (const [index, row] of rows.entries()) {
         if (row.wait_ms > 0) return await this.scheduleRetry(conversationId, row.wait_ms);
-        const outcome = await this.sendRow(row, holder);
+        const outcome = await this.sendRow(row, lease, index === rows.length - 1);
         if (outcome.status === 'deferred') return await this.scheduleRetry(conversationId, outcome.delayMs);
         if (outcome.status === 'retry' && !(await this.retryLater(row, outcome))) return;
       }
     } finally {
-      await this.dataSource.query(`DELETE FROM delivery_leases WHERE conversation_id = $1 AND holder = $2`, [conversationId, holder]);
+      if (!lease.released) await this.dataSource.query(`DELETE FROM delivery_leases WHERE conversation_id = $1 AND holder = $2`, [conversationId, holder]);
     }
   }
 
-  private async sendRow(row: OutboxRow, holder: string): Promise<DeliveryOutcome> {
+  /** `last`: the delivery's last row, whose "sent" also releases the lease (one statement less per delivery). */
+  private async sendRow(row: OutboxRow, lease: Lease, last: boolean): Promise<DeliveryOutcome> {
     const sender = this.senders.get(row.channel);
     if (!sender) {
       const error = `No sender for channel "${row.channel}": connect the channel first.`;
-      await this.markFailed(row, holder, error, 'unsupported');
+      await this.markFailed(row, lease.holder, error, 'unsupported');
       return { status: 'failed', error, category: 'unsupported' };
     }
     const sentParts = [...(row.external_ids ?? [])];
@@ -154,8 +156,8 @@ export class OutboxDelivery {
     } catch (error) {
       outcome = { status: 'retry', error: (error as Error).message };
     }
-    if (outcome.status === 'sent') await this.markSent(row, holder, outcome.externalIds);
-    if (outcome.status === 'failed') await this.markFailed(row, holder, outcome.error, outcome.category);
+    if (outcome.status === 'sent') await this.markSent(row, lease, outcome.externalIds, last);
+    if (outcome.status === 'failed') await this.markFailed(row, lease.holder, outcome.error, outcome.category);
     return outcome;
   }
 
@@ -180,20 +182,22 @@ export class OutboxDelivery {
 
   /**
    * One statement: the row is sent and its stored messages exist, or neither (a crash between them
-   * cannot split them); the lease is renewed for the next row.
+   * cannot split them); the lease is renewed for the next row, or released after the last.
    */
-  private async markSent(row: OutboxRow, holder: string, externalIds: string[]): Promise<void> {
+  private async markSent(row: OutboxRow, lease: Lease, externalIds: string[], last: boolean): Promise<void> {
     // One stored message per provider message (a split text is several), keyed by the provider's id for status webhooks.
     const ids = externalIds.length ? externalIds : [row.idempotency_key];
     await queryPrepared(this.dataSource, 'fluxo.outbox-sent', `
       WITH sent AS (
         UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, external_ids = $7::text[]
          WHERE id = $1 AND status = 'pending' RETURNING id),
-      renewed AS (UPDATE delivery_leases SET until = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE conversation_id = $3 AND holder = $8)
+      renewed AS (UPDATE delivery_leases SET until = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE conversation_id = $3 AND holder = $8 AND NOT $9),
+      released AS (DELETE FROM delivery_leases WHERE conversation_id = $3 AND holder = $8 AND $9)
       INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
       SELECT $2, $3, 'out', $4, $5, $6, external_id, 'sent' FROM sent, unnest($7::text[]) AS external_id
       ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING`,
-    [row.id, row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, ids, holder]);
+    [row.id, row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, ids, lease.holder, last]);
+    if (last) lease.released = true;
   }
 
   /**
