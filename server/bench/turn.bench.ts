@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { api } from './api';
+import type { ApiJson } from './api';
 import { startBenchServer } from './bench-server';
 
 type Figures = { workload: string; mode: string; concurrency: number; turns: number; perSecond: number; p50: number; p99: number; errors: number };
@@ -23,16 +25,7 @@ const arg = (name: string, fallback: string) => {
 };
 
 type Reply = { status?: string; waitingFor?: { nodeId: string } | null; replies?: Array<{ message: { buttons?: Array<{ id: string }> } }> };
-type Json = Record<string, unknown> & { id?: string; simulationId?: string; accessToken?: string; tenant?: { id: string } };
-
-async function api<T = Json>(baseUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
+type Json = ApiJson & { simulationId?: string; tenant?: { id: string } };
 
 async function publishExample(baseUrl: string, token: string, file: string): Promise<string> {
   const flow = await api(baseUrl, 'POST', '/api/flows/import', token, JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8')));
@@ -46,7 +39,7 @@ async function simulatorTurns(baseUrl: string, token: string, flowId: string, co
   let errors = 0;
   const deadline = performance.now() + seconds * 1000;
   const customer = async () => {
-    const { simulationId } = await api(baseUrl, 'POST', `/api/flows/${flowId}/simulations`, token, { source: 'published' });
+    const { simulationId } = await api<Json>(baseUrl, 'POST', `/api/flows/${flowId}/simulations`, token, { source: 'published' });
     let reply: Reply = { waitingFor: null, replies: [] };
     while (performance.now() < deadline) {
       const offered = reply.replies?.flatMap((r) => r.message.buttons ?? []) ?? [];
@@ -100,7 +93,7 @@ async function main(): Promise<void> {
   for (const mode of modes) {
     const server = await startBenchServer(mode, port++);
     try {
-      const session = await api(server.baseUrl, 'POST', '/api/auth/signup', undefined, { tenantName: 'Bench', name: 'Bench', email: `bench-${Date.now()}@example.com`, password: 'bench-password' });
+      const session = await api<Json>(server.baseUrl, 'POST', '/api/auth/signup', undefined, { tenantName: 'Bench', name: 'Bench', email: `bench-${Date.now()}@example.com`, password: 'bench-password' });
       const token = session.accessToken!;
       const clinic = await publishExample(server.baseUrl, token, 'clinic-menu.json');
       await publishExample(server.baseUrl, token, 'lead-webhook.json');

@@ -12,8 +12,9 @@ const ROOT = join(__dirname, '..', '..', '..');
 export type ChannelBenchServer = {
   baseUrl: string;
   pid: number;
-  /** The bench's own database (for pg_stat_database) and the Redis URL the server uses. */
+  /** The bench's own database (for pg_stat_database, ANALYZE and the stage timings) and the Redis URL the server uses. */
   databaseName: string;
+  databaseUrl: string;
   adminUrl: string;
   redisUrl: string;
   stats(): Promise<ServerStats>;
@@ -86,6 +87,7 @@ export async function startChannelBenchServer({ port, logLevel, role = 'all', co
     baseUrl: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     databaseName,
+    databaseUrl: url.toString(),
     adminUrl,
     redisUrl,
     stats: () => ask<ServerStats>('stats'),

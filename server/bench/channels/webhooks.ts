@@ -51,18 +51,19 @@ export class WebhookPoster {
     this.agent = new Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets });
   }
 
-  /** Resolves with the status once the whole answer arrived. */
+  /** Resolves with the status once the whole answer arrived, or 0 when the connection failed: the phases count that as an error and go on. */
   post(path: string, body: Buffer, signature: string): Promise<number> {
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve) => {
+      const failed = () => resolve(0);
       const req = request({
         host: this.host, port: this.port, path, method: 'POST', agent: this.agent,
         headers: { 'content-type': 'application/json', 'content-length': body.length, 'x-hub-signature-256': signature },
       }, (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
+        res.on('error', failed);
       });
-      req.on('error', reject);
+      req.on('error', failed);
       req.end(body);
     });
   }
