@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { signWhatsAppCloudBody } from '../../support/fake-providers/whatsapp-cloud-fake';
 import type { TestApp } from '../../support/test-app';
 
 const EXAMPLES = join(__dirname, '..', '..', '..', '..', 'examples', 'flows');
@@ -8,8 +9,12 @@ const EXAMPLES = join(__dirname, '..', '..', '..', '..', 'examples', 'flows');
 export type ExampleGraph = { nodes: Array<{ id: string; config: Record<string, unknown> }> };
 
 export async function publishExample(t: TestApp, token: string, name: string): Promise<{ id: string; graph: ExampleGraph }> {
-  const file = JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8')) as unknown;
-  const imported = await t.client.request('POST', '/api/flows/import', { token, body: file });
+  return publishFlow(t, token, JSON.parse(readFileSync(join(EXAMPLES, `${name}.json`), 'utf8')) as unknown);
+}
+
+/** Imports and publishes a flow (the body of POST /api/flows/import); returns its id and graph. */
+export async function publishFlow(t: TestApp, token: string, flow: unknown): Promise<{ id: string; graph: ExampleGraph }> {
+  const imported = await t.client.request('POST', '/api/flows/import', { token, body: flow });
   if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
   const published = await t.client.request('POST', `/api/flows/${imported.body.id}/publish`, { token, body: { changelog: 'test' } });
   if (published.status !== 201) throw new Error(`publish failed: ${JSON.stringify(published.body)}`);
@@ -29,6 +34,12 @@ export const pathOf = (webhookUrl: string) => new URL(webhookUrl).pathname;
 export async function postWebhook(t: TestApp, path: string, body: Buffer | string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
   const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers, body });
   return { status: response.status, text: await response.text() };
+}
+
+/** A customer's webhook as Meta posts it (signed with the test app secret); expects 200. */
+export async function postWhatsAppCloud(t: TestApp, channel: { webhookUrl: string }, body: Buffer): Promise<void> {
+  const posted = await postWebhook(t, pathOf(channel.webhookUrl), body, { 'content-type': 'application/json', 'x-hub-signature-256': signWhatsAppCloudBody(body) });
+  if (posted.status !== 200) throw new Error(`the webhook answered ${posted.status}: ${posted.text}`);
 }
 
 /** The clinic example's first answer depends on the hour (business hours): the text of the port the turn took. */

@@ -1,9 +1,9 @@
 import { TurnCoordinator } from '../../../src/runtime-host/turn-coordinator';
-import { graphError, signWhatsAppCloudBody, startWhatsAppCloudFake, whatsAppCloudFixture } from '../../support/fake-providers/whatsapp-cloud-fake';
+import { graphError, startWhatsAppCloudFake, whatsAppCloudFixture } from '../../support/fake-providers/whatsapp-cloud-fake';
 import type { WhatsAppCloudFake } from '../../support/fake-providers/whatsapp-cloud-fake';
 import { useTestApp } from '../../support/test-app';
 import { waitFor } from '../../support/wait-for';
-import { countRows, createChannel, pathOf, postWebhook } from './channel-test-support';
+import { countRows, createChannel, postWhatsAppCloud, publishFlow } from './channel-test-support';
 
 /**
  * A message the channel refuses for good (WhatsApp 131047: more than 24 hours since the customer
@@ -52,20 +52,14 @@ describe('a permanently failed delivery takes the sending node\'s error port on 
   beforeAll(async () => {
     fake = await startWhatsAppCloudFake();
     owner = await t.client.signup();
-    const imported = await t.client.request('POST', '/api/flows/import', { token: owner.token, body: FOLLOW_UP_FLOW });
-    expect(imported.status).toBe(201);
-    expect((await t.client.request('POST', `/api/flows/${imported.body.id}/publish`, { token: owner.token, body: { changelog: 'test' } })).status).toBe(201);
+    await publishFlow(t, owner.token, FOLLOW_UP_FLOW);
     channel = await createChannel(t, owner.token, { type: 'whatsapp_cloud', name: 'WhatsApp', config: fake.channelConfig() });
   });
   afterAll(async () => {
     await fake.close();
   });
 
-  const send = async (wamid: string, text: string) => {
-    const body = customerMessage(wamid, text);
-    const posted = await postWebhook(t, pathOf(channel.webhookUrl), body, { 'content-type': 'application/json', 'x-hub-signature-256': signWhatsAppCloudBody(body) });
-    expect(posted.status).toBe(200);
-  };
+  const send = (wamid: string, text: string) => postWhatsAppCloud(t, channel, customerMessage(wamid, text));
   const settled = () => waitFor(async () => (await countRows(t, `SELECT 1 FROM outbox WHERE status = 'pending'`, [])) === 0
     && (await countRows(t, `SELECT 1 FROM messages WHERE direction = 'in' AND status = 'received'`, [])) === 0, 10_000, 'the deliveries and turns done');
 

@@ -1,8 +1,8 @@
-import { signWhatsAppCloudBody, startWhatsAppCloudFake, whatsAppCloudFixture } from '../../support/fake-providers/whatsapp-cloud-fake';
+import { startWhatsAppCloudFake, whatsAppCloudFixture } from '../../support/fake-providers/whatsapp-cloud-fake';
 import type { WhatsAppCloudFake } from '../../support/fake-providers/whatsapp-cloud-fake';
 import { useTestApp } from '../../support/test-app';
 import { waitFor } from '../../support/wait-for';
-import { createChannel, pathOf, postWebhook } from './channel-test-support';
+import { createChannel, postWhatsAppCloud, publishFlow } from './channel-test-support';
 
 /** A question that wants a file: the customer's photo comes back to the flow as a download link. */
 const PRESCRIPTION_FLOW = {
@@ -46,19 +46,14 @@ describe('inbound media: a file question gets a signed download link that fetche
     fake = await startWhatsAppCloudFake();
     fake.addMedia(MEDIA_ID, { mimeType: 'image/jpeg', content: JPEG });
     const owner = await t.client.signup();
-    const imported = await t.client.request('POST', '/api/flows/import', { token: owner.token, body: PRESCRIPTION_FLOW });
-    expect(imported.status).toBe(201);
-    expect((await t.client.request('POST', `/api/flows/${imported.body.id}/publish`, { token: owner.token, body: { changelog: 'test' } })).status).toBe(201);
+    await publishFlow(t, owner.token, PRESCRIPTION_FLOW);
     channel = await createChannel(t, owner.token, { type: 'whatsapp_cloud', name: 'WhatsApp', config: fake.channelConfig() });
   });
   afterAll(async () => {
     await fake.close();
   });
 
-  const post = async (body: Buffer) => {
-    const posted = await postWebhook(t, pathOf(channel.webhookUrl), body, { 'content-type': 'application/json', 'x-hub-signature-256': signWhatsAppCloudBody(body) });
-    expect(posted.status).toBe(200);
-  };
+  const post = (body: Buffer) => postWhatsAppCloud(t, channel, body);
   const texts = () => fake.sent().map((m) => (m.body.text as { body?: string } | undefined)?.body);
 
   it('stores the photo as a link; the link serves the bytes with the channel token, and refuses a tampered or missing signature', async () => {
