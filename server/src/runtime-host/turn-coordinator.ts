@@ -131,7 +131,8 @@ export class TurnCoordinator {
     const waiting = result.state.status === 'waiting' ? result.state.waiting : undefined;
     const event: TurnCompletedEvent = {
       type: 'turn.completed', tenantId: context.conversation.tenantId, conversationId: context.conversation.id, turnId: write.turnId,
-      messageIds: next.messageIds, status: result.status, replies, trace: result.trace, vars: result.state.vars ?? {},
+      messageIds: next.messageIds, status: result.status, replies,
+      ...(context.conversation.source === 'live' ? {} : { trace: result.trace, vars: result.state.vars ?? {} }),
       waitingFor: waiting ? { nodeId: waiting.nodeId, for: waiting.for, ...(waiting.fireAt ? { fireAt: waiting.fireAt } : {}) } : null,
       ...(result.httpResponse ? { httpResponse: result.httpResponse } : {}),
     };

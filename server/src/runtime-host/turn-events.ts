@@ -14,9 +14,14 @@ export type TurnCompletedEvent = {
   status: TurnStatus;
   replies: Array<{ id: string; message: OutboundMessage }>;
   waitingFor: Pick<WaitingState, 'nodeId' | 'for' | 'fireAt'> | null;
-  trace: TraceStep[];
+  /**
+   * The trace and variables, for simulations only (their chat shows them as the turn ends). A live
+   * conversation's trace is in the turns table; sending it through Redis to every process on every
+   * turn, for no listener, cost the channel pipeline.
+   */
+  trace?: TraceStep[];
+  vars?: JsonObject;
   httpResponse?: { status: number; headers?: Record<string, string>; body: unknown };
-  vars: JsonObject;
 };
 
 /** An outbound message reached its channel (the simulator socket pushes it). */

@@ -56,7 +56,7 @@ export class SimulationsService {
     const type = input.buttonId ? 'interactive_reply' : 'text';
     const { messageId, turn } = await this.waiter.receiveAndAwait({ tenantId, conversationId: simulationId, channel: SIMULATOR_CHANNEL, type, content }, TURN_WAIT_MS);
     if (!turn) return { status: 'pending', messageId };
-    return { turnId: turn.turnId, status: turn.status, replies: turn.replies, waitingFor: turn.waitingFor, trace: turn.trace, vars: turn.vars };
+    return { turnId: turn.turnId, status: turn.status, replies: turn.replies, waitingFor: turn.waitingFor, trace: turn.trace ?? [], vars: turn.vars ?? {} };
   }
 
   /** A tap on a button the bot sent: its title comes from the bot's last message that offered it. */
