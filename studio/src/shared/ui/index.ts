@@ -1,10 +1,13 @@
 import './ui.css';
+import './list-page.css';
 
 export { Alert } from './Alert';
 export { Button, buttonClassName } from './Button';
 export type { ButtonSize, ButtonVariant } from './Button';
 export { ConfirmDialog } from './ConfirmDialog';
+export { DeleteDialog } from './DeleteDialog';
 export { Dialog, DialogActions } from './Dialog';
+export { EmptyState } from './EmptyState';
 export { Spinner } from './Spinner';
 export { TextField } from './TextField';
 export { Toaster } from './Toaster';

@@ -11,7 +11,7 @@ type ChannelListProps = {
 /** The tenant's channels, in the server's order (oldest first). */
 export function ChannelList({ channels, canManage, onEdit, onDelete }: ChannelListProps) {
   return (
-    <ul className="channel-list">
+    <ul className="ui-list">
       {channels.map((channel) => (
         <ChannelRow key={channel.id} channel={channel} canManage={canManage} onEdit={onEdit} onDelete={onDelete} />
       ))}

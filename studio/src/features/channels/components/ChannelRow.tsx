@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { useErrorMessage, useT } from '../../../shared/i18n';
-import { Button, showToast } from '../../../shared/ui';
+import { Button, classNames, showToast } from '../../../shared/ui';
 import { useUpdateChannel } from '../hooks/useChannelMutations';
-import type { ChannelView } from '../types';
+import type { ChannelStatus, ChannelView } from '../types';
 import { ChannelConnection } from './ChannelConnection';
+
+/** The pill's colour: green when the bot answers there, red when something is wrong, grey when paused. */
+const STATUS_BADGE: Record<ChannelStatus, string | false> = { active: 'ui-badge--success', disconnected: false, error: 'ui-badge--danger' };
 
 type ChannelRowProps = {
   channel: ChannelView;
@@ -31,15 +34,15 @@ export function ChannelRow({ channel, canManage, onEdit, onDelete }: ChannelRowP
     );
 
   return (
-    <li className="channel-row" data-testid={`channel-row-${channel.id}`}>
-      <div className="channel-row__head">
-        <div className="channel-row__main">
-          <span id={nameId} className="channel-row__name">
+    <li className="ui-list__item channel-row" data-testid={`channel-row-${channel.id}`}>
+      <div className="ui-list__line">
+        <div className="ui-list__main">
+          <span id={nameId} className="ui-list__name">
             {channel.name}
           </span>
-          <div className="channel-row__meta">
+          <div className="ui-list__meta">
             <span className="channel-row__type">{t(`channels.type.${channel.type}`)}</span>
-            <span className={`channel-badge channel-badge--${channel.status}`} data-testid="channel-status">
+            <span className={classNames('ui-badge', STATUS_BADGE[channel.status])} data-testid="channel-status">
               {t(`channels.status.${channel.status}`)}
             </span>
             <span>{channel.flowIds?.length ? t('channels.flows.some', { count: channel.flowIds.length }) : t('channels.flows.all')}</span>
@@ -51,7 +54,7 @@ export function ChannelRow({ channel, canManage, onEdit, onDelete }: ChannelRowP
           )}
         </div>
         {canManage && (
-          <div className="channel-row__actions" role="group" aria-label={t('channels.actions', { name: channel.name })}>
+          <div className="ui-list__actions" role="group" aria-label={t('channels.actions', { name: channel.name })}>
             <Button size="small" variant="ghost" onClick={() => onEdit(channel)} aria-describedby={nameId} data-testid="channel-edit">
               {t('channels.edit')}
             </Button>

@@ -1,15 +1,23 @@
 import { useState } from 'react';
 import { useErrorMessage, useT } from '../../../shared/i18n';
-import { Alert, Button, Spinner } from '../../../shared/ui';
+import { Alert, Button, EmptyState, Spinner } from '../../../shared/ui';
 import { useSession } from '../../auth/hooks/useSession';
 import { canManageChannels } from '../../auth/types';
 import { useChannelList } from '../hooks/useChannelQueries';
 import type { ChannelView } from '../types';
 import { ChannelDialog } from './ChannelDialog';
 import { ChannelList } from './ChannelList';
-import { ChannelsEmptyState } from './ChannelsEmptyState';
 import { DeleteChannelDialog } from './DeleteChannelDialog';
 import './channels.css';
+
+/** Two speech bubbles, one answering the other. */
+const EMPTY_ART = (
+  <g strokeLinejoin="round">
+    <rect x="6" y="10" width="52" height="30" rx="10" />
+    <rect x="62" y="40" width="52" height="30" rx="10" />
+    <path d="M18 40l-6 12 16-12M102 70l6 8-16-8" fill="none" />
+  </g>
+);
 
 type OpenDialog = { kind: 'connect' } | { kind: 'edit'; channel: ChannelView } | { kind: 'delete'; channel: ChannelView } | null;
 
@@ -22,13 +30,19 @@ export function ChannelsPage() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const close = () => setDialog(null);
   const connect = () => setDialog({ kind: 'connect' });
+  // No channel yet: the empty state says what a channel is and offers the first step.
+  const firstStep = canManage && (
+    <Button variant="primary" onClick={connect} data-testid="empty-new-channel">
+      {t('channels.empty.create')}
+    </Button>
+  );
 
   return (
-    <div className="channels-page">
-      <header className="channels-page__header">
+    <div className="ui-page">
+      <header className="ui-page__header">
         <div>
-          <h1 className="channels-page__title">{t('channels.title')}</h1>
-          <p className="channels-page__subtitle">{t('channels.subtitle')}</p>
+          <h1 className="ui-page__title">{t('channels.title')}</h1>
+          <p className="ui-page__subtitle">{t('channels.subtitle')}</p>
         </div>
         {canManage && (
           <Button variant="primary" onClick={connect} data-testid="new-channel">
@@ -38,7 +52,7 @@ export function ChannelsPage() {
       </header>
 
       {channels.isPending && (
-        <div className="channels-page__loading">
+        <div className="ui-page__loading">
           <Spinner label={t('app.loading')} />
         </div>
       )}
@@ -56,7 +70,7 @@ export function ChannelsPage() {
         // Present as soon as the list loaded, with rows or with the empty state.
         <div data-testid="channel-list">
           {channels.data.length === 0 ? (
-            <ChannelsEmptyState canManage={canManage} onConnect={connect} />
+            <EmptyState data-testid="channels-empty" art={EMPTY_ART} title={t('channels.empty.title')} text={t('channels.empty.body')} action={firstStep} />
           ) : (
             <ChannelList
               channels={channels.data}

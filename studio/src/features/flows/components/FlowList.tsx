@@ -13,7 +13,7 @@ type FlowListProps = {
 export function FlowList({ flows, canEdit, onRename, onDelete }: FlowListProps) {
   const now = useNow();
   return (
-    <ul className="flow-list">
+    <ul className="ui-list">
       {flows.map((flow) => (
         <FlowRow key={flow.id} flow={flow} now={now} canEdit={canEdit} onRename={onRename} onDelete={onDelete} />
       ))}

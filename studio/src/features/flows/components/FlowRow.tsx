@@ -21,13 +21,13 @@ export function FlowRow({ flow, now, canEdit, onRename, onDelete }: FlowRowProps
   const nameId = `flow-name-${flow.id}`;
 
   return (
-    <li className="flow-row" data-testid={`flow-row-${flow.id}`}>
-      <div className="flow-row__main">
-        <Link id={nameId} className="flow-row__name" to={`/flows/${flow.id}`} data-testid="flow-open">
+    <li className="ui-list__item ui-list__line flow-row" data-testid={`flow-row-${flow.id}`}>
+      <div className="ui-list__main">
+        <Link id={nameId} className="ui-list__name flow-row__name" to={`/flows/${flow.id}`} data-testid="flow-open">
           {flow.name}
         </Link>
-        <div className="flow-row__meta">
-          <span className={flow.publishedVersion ? 'flow-badge flow-badge--published' : 'flow-badge'} data-testid="flow-status">
+        <div className="ui-list__meta">
+          <span className={flow.publishedVersion ? 'ui-badge ui-badge--success' : 'ui-badge'} data-testid="flow-status">
             {flow.publishedVersion ? t('flows.published', { version: flow.publishedVersion }) : t('flows.draft')}
           </span>
           <time dateTime={flow.updatedAt} title={formatDateTime(flow.updatedAt, language)} data-testid="flow-updated">
@@ -35,7 +35,7 @@ export function FlowRow({ flow, now, canEdit, onRename, onDelete }: FlowRowProps
           </time>
         </div>
       </div>
-      <div className="flow-row__actions" role="group" aria-label={t('flows.actions', { name: flow.name })}>
+      <div className="ui-list__actions" role="group" aria-label={t('flows.actions', { name: flow.name })}>
         {canEdit && (
           <Button size="small" variant="ghost" onClick={() => onRename(flow)} aria-describedby={nameId} data-testid="flow-rename">
             {t('flows.rename')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useErrorMessage, useT } from '../../../shared/i18n';
-import { Alert, Button, showToast, Spinner } from '../../../shared/ui';
+import { Alert, Button, EmptyState, showToast, Spinner } from '../../../shared/ui';
 import { useSession } from '../../auth/hooks/useSession';
 import { canEditFlows } from '../../auth/types';
 import { useCreateFlow, useImportFlow } from '../hooks/useFlowMutations';
@@ -10,11 +10,20 @@ import { newFlowName } from '../newFlowName';
 import type { FlowSummary } from '../types';
 import { DeleteFlowDialog } from './DeleteFlowDialog';
 import { FlowList } from './FlowList';
-import { FlowsEmptyState } from './FlowsEmptyState';
 import { ImportFlowButton } from './ImportFlowButton';
 import { ImportProblems } from './ImportProblems';
 import { RenameFlowDialog } from './RenameFlowDialog';
 import './flows.css';
+
+/** Three blocks joined by arrows: a flow. */
+const EMPTY_ART = (
+  <>
+    <rect x="4" y="8" width="40" height="22" rx="6" />
+    <rect x="76" y="8" width="40" height="22" rx="6" />
+    <rect x="40" y="50" width="40" height="22" rx="6" />
+    <path d="M44 19h32M96 30v10a6 6 0 0 1-6 6H66v4" fill="none" />
+  </>
+);
 
 type OpenDialog = { kind: 'rename'; flow: FlowSummary } | { kind: 'delete'; flow: FlowSummary } | null;
 
@@ -36,16 +45,22 @@ export function FlowsPage() {
       onSuccess: (flow) => void navigate(`/flows/${flow.id}`),
       onError: (error) => showToast(describeError(error), 'error'),
     });
+  // No flows yet: the empty state says what a flow is and offers the first step.
+  const firstStep = canEdit && (
+    <Button variant="primary" busy={create.isPending} onClick={createFlow} data-testid="empty-new-flow">
+      {t('flows.empty.create')}
+    </Button>
+  );
 
   return (
-    <div className="flows-page">
-      <header className="flows-page__header">
+    <div className="ui-page">
+      <header className="ui-page__header">
         <div>
-          <h1 className="flows-page__title">{t('flows.title')}</h1>
-          <p className="flows-page__subtitle">{t('flows.subtitle')}</p>
+          <h1 className="ui-page__title">{t('flows.title')}</h1>
+          <p className="ui-page__subtitle">{t('flows.subtitle')}</p>
         </div>
         {canEdit && (
-          <div className="flows-page__actions">
+          <div className="ui-page__actions">
             <ImportFlowButton importFlow={importFlow} />
             <Button variant="primary" busy={create.isPending} onClick={createFlow} data-testid="new-flow">
               {create.isPending ? t('flows.create.submitting') : t('flows.new')}
@@ -57,7 +72,7 @@ export function FlowsPage() {
       {importFlow.isError && <ImportProblems error={importFlow.error} file={importFlow.variables} onDismiss={importFlow.reset} />}
 
       {flows.isPending && (
-        <div className="flows-page__loading">
+        <div className="ui-page__loading">
           <Spinner label={t('app.loading')} />
         </div>
       )}
@@ -75,7 +90,7 @@ export function FlowsPage() {
         // Present as soon as the list loaded, with rows or with the empty state.
         <div data-testid="flow-list">
           {flows.data.length === 0 ? (
-            <FlowsEmptyState canEdit={canEdit} creating={create.isPending} onCreate={createFlow} />
+            <EmptyState data-testid="flows-empty" art={EMPTY_ART} title={t('flows.empty.title')} text={t('flows.empty.body')} action={firstStep} />
           ) : (
             <FlowList
               flows={flows.data}
