@@ -22,6 +22,9 @@ export type AddressedIntake = Omit<Intake, 'conversationId'> & {
   reinterpret?: (numberedMenu: unknown) => { type: string; content: StoredInbound } | null;
 };
 
+/** What the intake statement answers: `id` is null for a duplicate. */
+type IntakeRow = { conversation_id: string; id: string | null; held: boolean; debounce_ms: number | null; numbered_menu: unknown };
+
 /** `held`: stored while a human has the conversation (the bot is paused), so no turn was asked for. */
 export type Received = { conversationId: string; messageId: string; duplicate: boolean; held?: boolean };
 
@@ -41,9 +44,27 @@ export class InboundIntake {
    * in the same statement (one round trip for the common case).
    */
   async receiveFrom(intake: AddressedIntake): Promise<Received> {
+    // Two people's first messages racing for one new conversation: the loser's insert found the
+    // winner's row after its snapshot, stored nothing, and goes again (it then finds the row).
+    const row = (await this.storeFrom(intake)) ?? (await this.storeFrom(intake));
+    if (!row) throw new Error(`No conversation for ${intake.channel} address ${intake.address}: it was created and deleted at once; the channel will re-deliver.`);
+    const reread = row.id && row.numbered_menu ? intake.reinterpret?.(row.numbered_menu) : null;
+    if (reread) {
+      await this.dataSource.query(`UPDATE messages SET type = $2, content = $3 WHERE id = $1`, [row.id, reread.type, JSON.stringify(reread.content)]);
+    }
+    if (row.held && row.id) return { conversationId: row.conversation_id, messageId: row.id, duplicate: false, held: true };
+    return this.queued({ ...intake, conversationId: row.conversation_id }, row);
+  }
+
+  /**
+   * An existing conversation is read, not upserted: an upsert locks its row, and a turn running
+   * holds that lock, so the webhook would wait for the turn (the message's own insert only needs
+   * the key share lock a turn leaves free). The reply address is written only when it moved.
+   */
+  private async storeFrom(intake: AddressedIntake): Promise<IntakeRow | undefined> {
     const contact = intake.contact;
     // A contact keeps the name and phone it has (a tenant may have corrected them); the channel fills gaps.
-    const row = (await queryPreparedOne<{ conversation_id: string; id: string | null; held: boolean; debounce_ms: number | null; numbered_menu: unknown }>(this.dataSource, 'fluxo.intake-from', `
+    return queryPreparedOne<IntakeRow>(this.dataSource, 'fluxo.intake-from', `
       WITH contact AS (
         INSERT INTO contacts (tenant_id, channel, external_id, name, phone, aliases) VALUES ($1, $2, coalesce($7, $3), $8, $9, coalesce($10::text[], '{}'))
         ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET
@@ -51,10 +72,18 @@ export class InboundIntake {
           aliases = CASE WHEN EXCLUDED.aliases <@ contacts.aliases THEN contacts.aliases
                          ELSE ARRAY(SELECT DISTINCT unnest(contacts.aliases || EXCLUDED.aliases)) END
         RETURNING id),
-      conversation AS (
-        INSERT INTO conversations (tenant_id, contact_id, channel, external_key, channel_id, reply_address) SELECT $1, contact.id, $2, $3, $11, $12 FROM contact
-        ON CONFLICT (tenant_id, channel, external_key) DO UPDATE SET reply_address = coalesce(EXCLUDED.reply_address, conversations.reply_address)
-        RETURNING id, flow_id, flow_version, coalesce(bot_paused_until > now(), false) AS held, numbered_menu),
+      existing AS (
+        SELECT id, flow_id, flow_version, coalesce(bot_paused_until > now(), false) AS held, numbered_menu, reply_address
+          FROM conversations WHERE tenant_id = $1 AND channel = $2 AND external_key = $3),
+      created AS (
+        INSERT INTO conversations (tenant_id, contact_id, channel, external_key, channel_id, reply_address)
+        SELECT $1, contact.id, $2, $3, $11, $12 FROM contact WHERE NOT EXISTS (SELECT 1 FROM existing)
+        ON CONFLICT (tenant_id, channel, external_key) DO NOTHING
+        RETURNING id, flow_id, flow_version, false AS held, numbered_menu, reply_address),
+      conversation AS (SELECT * FROM existing UNION ALL SELECT * FROM created),
+      moved AS (
+        UPDATE conversations SET reply_address = $12 FROM existing
+         WHERE conversations.id = existing.id AND $12::text IS NOT NULL AND existing.reply_address IS DISTINCT FROM $12::text),
       stored AS (
         INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
         SELECT $1, conversation.id, 'in', $4, $5, $2, $6, CASE WHEN conversation.held THEN 'held' ELSE 'received' END FROM conversation
@@ -66,13 +95,7 @@ export class InboundIntake {
         FROM conversation`,
     [intake.tenantId, intake.channel, intake.address, intake.type, JSON.stringify(intake.content), intake.externalId ?? null,
       contact?.key ?? null, contact?.name ?? null, contact?.phone ?? null, contact?.aliases?.length ? contact.aliases : null,
-      intake.channelId ?? null, intake.replyAddress ?? null]))!;
-    const reread = row.id && row.numbered_menu ? intake.reinterpret?.(row.numbered_menu) : null;
-    if (reread) {
-      await this.dataSource.query(`UPDATE messages SET type = $2, content = $3 WHERE id = $1`, [row.id, reread.type, JSON.stringify(reread.content)]);
-    }
-    if (row.held && row.id) return { conversationId: row.conversation_id, messageId: row.id, duplicate: false, held: true };
-    return this.queued({ ...intake, conversationId: row.conversation_id }, row);
+      intake.channelId ?? null, intake.replyAddress ?? null]);
   }
 
   async receive(intake: Intake): Promise<Received> {

@@ -9,15 +9,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A transaction holding the conversation's row lock: the mailbox, so that no other worker runs the
- * conversation until it ends. BEGIN and the lock travel in one round trip (round trips are what a
- * turn costs most); the id is checked to be a uuid, so it can stand in the statement's text.
+ * conversation until it ends. NO KEY UPDATE, not UPDATE: the key share lock of an insert that
+ * references the row (an inbound message, a delivery's sent message) does not wait for the turn.
+ * BEGIN and the lock travel in one round trip (round trips are what a turn costs most); the id is
+ * checked to be a uuid, so it can stand in the statement's text.
  */
 export async function inConversationTransaction<T>(dataSource: DataSource, conversationId: string, work: (db: EntityManager) => Promise<T>): Promise<T | null> {
   if (!UUID.test(conversationId)) return null;
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query(`BEGIN; SELECT 1 FROM conversations WHERE id = '${conversationId.toLowerCase()}' FOR UPDATE`);
+    await runner.query(`BEGIN; SELECT 1 FROM conversations WHERE id = '${conversationId.toLowerCase()}' FOR NO KEY UPDATE`);
     try {
       const result = await work(runner.manager);
       await runner.query('COMMIT');

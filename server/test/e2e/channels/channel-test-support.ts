@@ -54,3 +54,18 @@ export async function countRows(t: TestApp, sql: string, params: unknown[]): Pro
   const [row] = await t.database.dataSource.query(`SELECT count(*)::int AS count FROM (${sql}) q`, params);
   return row.count as number;
 }
+
+/**
+ * What a delivery wait found, for its timeout error: the tenant's inbound messages and turns, the
+ * outbox rows still open, and the delivery leases held.
+ */
+export function deliveryState(t: TestApp, what: string, extra: () => string = () => ''): () => Promise<string> {
+  return async () => {
+    const db = t.database.dataSource;
+    const inbound = await db.query(`SELECT type, status, created_at FROM messages WHERE direction = 'in' ORDER BY created_at DESC LIMIT 5`);
+    const turns = await db.query(`SELECT status, created_at FROM turns ORDER BY created_at DESC LIMIT 5`);
+    const outbox = await db.query(`SELECT idempotency_key, status, attempts, last_error, next_attempt_at, now() AS db_now FROM outbox WHERE status <> 'sent' ORDER BY seq`);
+    const leases = await db.query(`SELECT conversation_id, until, now() AS db_now FROM delivery_leases`);
+    return `${what} (latest inbound ${JSON.stringify(inbound)}; latest turns ${JSON.stringify(turns)}; open outbox ${JSON.stringify(outbox)}; leases ${JSON.stringify(leases)}${extra()})`;
+  };
+}

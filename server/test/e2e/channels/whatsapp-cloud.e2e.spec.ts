@@ -3,7 +3,7 @@ import { graphError, signWhatsAppCloudBody, startWhatsAppCloudFake, WHATSAPP_CLO
 import type { WhatsAppCloudFake } from '../../support/fake-providers/whatsapp-cloud-fake';
 import { useTestApp } from '../../support/test-app';
 import { waitFor } from '../../support/wait-for';
-import { clinicGreetingFor, countRows, createChannel, pathOf, postWebhook, publishExample } from './channel-test-support';
+import { clinicGreetingFor, countRows, createChannel, deliveryState, pathOf, postWebhook, publishExample } from './channel-test-support';
 
 const CUSTOMER = '5511999990001';
 
@@ -97,7 +97,8 @@ describe('WhatsApp Cloud API channel: webhook in, clinic flow, reply out (Postgr
       contacts: [{ profile: { name: 'Ana' }, wa_id: CUSTOMER }],
       messages: [{ from: CUSTOMER, id: 'wamid.retry-test-1', timestamp: String(Math.floor(Date.now() / 1000)), type: 'text', text: { body: 'Ana Souza' } }] } }] }] });
     expect((await postWebhook(t, pathOf(channel.webhookUrl), reply, signed(reply))).status).toBe(200);
-    await waitFor(async () => fake.sent().length > before && (await countRows(t, `SELECT 1 FROM outbox WHERE status = 'pending'`, [])) === 0, 15_000, 'the retried delivery');
+    await waitFor(async () => fake.sent().length > before && (await countRows(t, `SELECT 1 FROM outbox WHERE status = 'pending'`, [])) === 0, 15_000,
+      deliveryState(t, 'the retried delivery', () => `; provider calls ${JSON.stringify(fake.requests().slice(-4).map((r) => r.path))}`));
     const [outbox] = await t.database.dataSource.query(`SELECT attempts, status FROM outbox WHERE conversation_id = $1 ORDER BY seq DESC LIMIT 1`, [await conversationId()]);
     expect(outbox).toMatchObject({ status: 'sent' });
     const attemptsTotal = await countRows(t, `SELECT 1 FROM outbox WHERE conversation_id = $1 AND attempts = 2`, [await conversationId()]);
@@ -112,13 +113,19 @@ describe('WhatsApp Cloud API channel: webhook in, clinic flow, reply out (Postgr
     const insert = async (key: string, text: string) => t.database.dataSource.query(
       `INSERT INTO outbox (tenant_id, conversation_id, turn_id, idempotency_key, message) VALUES ($1, $2, gen_random_uuid(), $3, $4)`,
       [owner.tenantId, id, key, JSON.stringify({ kind: 'text', text })]);
+    // A delivery still running for this conversation holds its lease: the direct call then leaves the row to the queue.
+    const deliverNow = async (key: string) => {
+      await delivery.deliverPending(id);
+      await waitFor(async () => (await countRows(t, `SELECT 1 FROM outbox WHERE idempotency_key = $1 AND status = 'pending'`, [key])) === 0, 10_000,
+        deliveryState(t, `the ${key} row settled`));
+    };
     fake.failNextSend(graphError(131026, 'Message undeliverable'));
     await insert('manual:undeliverable', 'Lembrete da consulta');
-    await delivery.deliverPending(id);
+    await deliverNow('manual:undeliverable');
     await t.database.dataSource.query(`UPDATE conversations SET last_inbound_at = now() - interval '2 days' WHERE id = $1`, [id]);
     const sentBefore = fake.sent().length;
     await insert('manual:late', 'Oi, ainda precisa de ajuda?');
-    await delivery.deliverPending(id);
+    await deliverNow('manual:late');
     expect(fake.sent().length).toBe(sentBefore); // refused before calling Meta
     const conversation = await t.client.request('GET', `/api/conversations/${id}`, { token: owner.token });
     const failed = conversation.body.messages.filter((m: { status: string }) => m.status === 'failed');
@@ -129,7 +136,7 @@ describe('WhatsApp Cloud API channel: webhook in, clinic flow, reply out (Postgr
     await t.database.dataSource.query(
       `INSERT INTO outbox (tenant_id, conversation_id, turn_id, idempotency_key, message) VALUES ($1, $2, gen_random_uuid(), 'manual:template', $3)`,
       [owner.tenantId, id, JSON.stringify({ kind: 'template', name: 'lembrete_consulta', language: 'pt_BR', variables: { 1: 'Maria', 2: '14/05 às 14h' } })]);
-    await delivery.deliverPending(id);
+    await deliverNow('manual:template');
     expect(fake.sent().at(-1)!.body).toMatchObject({
       type: 'template', to: CUSTOMER,
       template: { name: 'lembrete_consulta', language: { code: 'pt_BR' }, components: [{ type: 'body', parameters: [{ type: 'text', text: 'Maria' }, { type: 'text', text: '14/05 às 14h' }] }] },

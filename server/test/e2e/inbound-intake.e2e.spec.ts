@@ -1,0 +1,52 @@
+import { InboundIntake } from '../../src/runtime-host/inbound-intake';
+import type { AddressedIntake } from '../../src/runtime-host/inbound-intake';
+import { inConversationTransaction } from '../../src/runtime-host/turn-store';
+import { useTestApp } from '../support/test-app';
+
+/** Rejects when `promise` takes longer than `ms`: the intake must not wait for a turn. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms))]);
+}
+
+describe('the inbound intake (Postgres)', () => {
+  const t = useTestApp();
+  const db = () => t.database.dataSource;
+  let tenantId: string;
+  beforeAll(async () => {
+    tenantId = (await t.client.signup()).tenantId;
+  });
+
+  const message = (address: string, externalId: string, extra: Partial<AddressedIntake> = {}): AddressedIntake => ({
+    tenantId, channel: 'simulator', address, type: 'text', externalId, content: { kind: 'message', message: { type: 'text', text: externalId } }, ...extra,
+  });
+
+  it('makes one conversation of a burst of first messages from a new address, storing every message', async () => {
+    const intake = t.app.get(InboundIntake);
+    const received = await Promise.all(Array.from({ length: 8 }, (_, i) => intake.receiveFrom(message('5511977770001', `burst-${i}`))));
+    expect(new Set(received.map((r) => r.conversationId)).size).toBe(1);
+    expect(received.every((r) => !r.duplicate)).toBe(true);
+    const [{ conversations }] = await db().query(`SELECT count(*)::int AS conversations FROM conversations WHERE tenant_id = $1 AND external_key = '5511977770001'`, [tenantId]);
+    expect(conversations).toBe(1);
+    const [{ messages }] = await db().query(`SELECT count(*)::int AS messages FROM messages WHERE conversation_id = $1 AND direction = 'in'`, [received[0]!.conversationId]);
+    expect(messages).toBe(8);
+  });
+
+  it('stores a message while a turn of its conversation holds the conversation (the webhook does not wait for the turn)', async () => {
+    const intake = t.app.get(InboundIntake);
+    const { conversationId } = await intake.receiveFrom(message('5511977770002', 'first', { replyAddress: '5511977770002' }));
+    let stored: Awaited<ReturnType<InboundIntake['receiveFrom']>> | undefined;
+    await inConversationTransaction(db(), conversationId, async () => {
+      stored = await within(intake.receiveFrom(message('5511977770002', 'during-the-turn', { replyAddress: '5511977770002' })), 3_000, 'the intake during a turn');
+    });
+    expect(stored).toMatchObject({ conversationId, duplicate: false });
+  });
+
+  it('moves the reply address when the channel names a new one, and keeps it when the channel names none', async () => {
+    const intake = t.app.get(InboundIntake);
+    const { conversationId } = await intake.receiveFrom(message('5511977770003', 'a', { replyAddress: '551177770003' }));
+    await intake.receiveFrom(message('5511977770003', 'b', { replyAddress: '5511977770003' }));
+    await intake.receiveFrom(message('5511977770003', 'c'));
+    const [{ reply_address }] = await db().query(`SELECT reply_address FROM conversations WHERE id = $1`, [conversationId]);
+    expect(reply_address).toBe('5511977770003');
+  });
+});
