@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutboundMessage } from '@fluxo/node-sdk';
 import { DataSource } from 'typeorm';
-import { queryPrepared, queryPreparedOne } from '../platform/database/sql';
+import { queryPrepared, queryPreparedOne, queryStatements, uuidLiteral } from '../platform/database/sql';
 import { logger } from '../platform/logging/logger';
 import { JOB_QUEUE } from '../platform/queue';
 import type { JobQueue } from '../platform/queue';
@@ -106,23 +106,10 @@ export class OutboxDelivery {
    */
   async deliverPending(conversationId: string): Promise<void> {
     const holder = randomUUID();
-    // Its own statement: a read in the same statement would see the rows as they were before the
-    // previous holder's last "sent" committed, and send that row again.
-    const leased = await queryPreparedOne<{ holder: string }>(this.dataSource, 'fluxo.outbox-lease', `
-      INSERT INTO delivery_leases (conversation_id, holder, until) VALUES ($1, $2, now() + make_interval(secs => ${LEASE_SECONDS}))
-      ON CONFLICT (conversation_id) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until WHERE delivery_leases.until < now()
-      RETURNING holder`, [conversationId, holder]);
-    if (!leased) return this.scheduleRetry(conversationId, LEASE_BUSY_RETRY_MS);
+    const rows = await this.leaseAndRead(conversationId, holder);
+    if (!rows) return this.scheduleRetry(conversationId, LEASE_BUSY_RETRY_MS);
     const lease = { holder, released: false };
     try {
-      const rows = await queryPrepared<OutboxRow>(this.dataSource, 'fluxo.outbox-pending', `
-        SELECT o.id, o.tenant_id, o.conversation_id, o.idempotency_key, o.message, c.channel, o.attempts, o.external_ids,
-               greatest(0, ceil(extract(epoch FROM o.next_attempt_at - now()) * 1000))::int AS wait_ms,
-               c.channel_id, c.reply_address, c.last_inbound_at, last_in.external_id AS last_inbound_external_id
-          FROM outbox o JOIN conversations c ON c.id = o.conversation_id
-          LEFT JOIN LATERAL (SELECT m.external_id FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.type <> '${DELIVERY_FAILED_TYPE}'
-                              ORDER BY m.seq DESC LIMIT 1) last_in ON true
-         WHERE o.conversation_id = $1 AND o.status = 'pending' ORDER BY o.seq`, [conversationId]);
       for (const [index, row] of rows.entries()) {
         if (row.wait_ms > 0) return await this.scheduleRetry(conversationId, row.wait_ms);
         const outcome = await this.sendRow(row, lease, index === rows.length - 1);
@@ -132,6 +119,30 @@ export class OutboxDelivery {
     } finally {
       if (!lease.released) await this.dataSource.query(`DELETE FROM delivery_leases WHERE conversation_id = $1 AND holder = $2`, [conversationId, holder]);
     }
+  }
+
+  /**
+   * Takes the lease and reads the pending rows, in one round trip but two statements: the read
+   * must have a snapshot of its own, taken after the lease was won. In one statement, a delivery
+   * that took over a lease just released would see the previous holder's last row as it was
+   * before its "sent" committed, and send it again. Null: another delivery holds the lease.
+   */
+  private async leaseAndRead(conversationId: string, holder: string): Promise<OutboxRow[] | null> {
+    const conversation = uuidLiteral(conversationId);
+    const [leased, rows] = await queryStatements(this.dataSource, [`
+      INSERT INTO delivery_leases (conversation_id, holder, until) VALUES (${conversation}, ${uuidLiteral(holder)}, now() + make_interval(secs => ${LEASE_SECONDS}))
+      ON CONFLICT (conversation_id) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until WHERE delivery_leases.until < now()
+      RETURNING holder`, `
+      SELECT o.id, o.tenant_id, o.conversation_id, o.idempotency_key, o.message, c.channel, o.attempts, o.external_ids,
+             greatest(0, ceil(extract(epoch FROM o.next_attempt_at - now()) * 1000))::int AS wait_ms,
+             c.channel_id, c.reply_address, c.last_inbound_at, last_in.external_id AS last_inbound_external_id
+        FROM outbox o JOIN conversations c ON c.id = o.conversation_id
+        LEFT JOIN LATERAL (SELECT m.external_id FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.type <> '${DELIVERY_FAILED_TYPE}'
+                            ORDER BY m.seq DESC LIMIT 1) last_in ON true
+       WHERE o.conversation_id = ${conversation} AND o.status = 'pending'
+         AND EXISTS (SELECT 1 FROM delivery_leases l WHERE l.conversation_id = ${conversation} AND l.holder = ${uuidLiteral(holder)})
+       ORDER BY o.seq`]);
+    return leased!.length ? (rows as OutboxRow[]) : null;
   }
 
   /** `last`: the delivery's last row, whose "sent" also releases the lease (one statement less per delivery). */

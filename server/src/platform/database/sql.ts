@@ -39,6 +39,32 @@ export async function queryPreparedOne<T>(db: Queryable, name: string, text: str
   return (await queryPrepared<T>(db, name, text, values))[0];
 }
 
+type PgScriptResult = { rows: unknown[] } | Array<{ rows: unknown[] }>;
+
+/**
+ * Several statements in one round trip (the simple query protocol: no parameters, so callers
+ * inline only values they checked, such as uuids), each with its own snapshot, all in one implicit
+ * transaction; the rows of each. PGlite runs them one after the other.
+ */
+export async function queryStatements(db: Queryable, statements: string[]): Promise<unknown[][]> {
+  const connection = pgConnectionOf(db) as unknown as { query(text: string): Promise<PgScriptResult> } | undefined;
+  if (!connection) {
+    const results: unknown[][] = [];
+    for (const statement of statements) results.push(await queryRows(db, statement));
+    return results;
+  }
+  const result = await connection.query(statements.join(';\n'));
+  return Array.isArray(result) ? result.map((each) => each.rows) : [result.rows];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A uuid as an SQL literal, for `queryStatements`; anything else throws (it would be injection). */
+export function uuidLiteral(value: string): string {
+  if (!UUID.test(value)) throw new RangeError(`not a uuid: ${JSON.stringify(value)}`);
+  return `'${value.toLowerCase()}'::uuid`;
+}
+
 function pgConnectionOf(db: Queryable): PgQueryable | undefined {
   const dataSource = 'manager' in db ? db : db.connection;
   // PGlite comes in as a driver of its own (see database.ts); node-postgres is the default one.

@@ -37,13 +37,13 @@ export class FakeHttpServer {
     return this;
   }
 
-  /** The next request matching `match` (any, by default) gets `answer` instead of the routes' answer. */
   /** Every answer from now on waits this long (a slow provider). */
   slowDown(ms: number): this {
     this.delayMs = ms;
     return this;
   }
 
+  /** The next request matching `match` (any, by default) gets `answer` instead of the routes' answer. */
   failNext(answer: FakeAnswer, match: (request: RecordedRequest) => boolean = () => true): this {
     this.queued.push({ match, answer });
     return this;
