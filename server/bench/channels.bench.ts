@@ -3,22 +3,24 @@
  * events), against a local fake Graph API (channels/graph-fake.ts). A Fluxo process forked from
  * channels/server-entry.ts (startFluxo, as npm start runs it), a tenant with one published flow
  * (message trigger "any" → send text "Recebido: {{ trigger.text }}" → end: one reply per message)
- * and 16 WhatsApp Cloud channels, each its own business number on the fake (channels/tenant.ts). Four phases:
+ * and 16 WhatsApp Cloud channels, each its own business number on the fake (channels/tenant.ts). Five phases:
  *  (1) end to end, all-in-one process (api + worker): many customers spread over the channels, each
  *      sending its next message once its reply reached the fake (channels/end-to-end.ts), and where
  *      that time went (channels/stages.ts);
  *  (2) one channel alone, to show the per-channel pacing;
- *  (3) webhook ack latency, same process (channels/ack-latency.ts);
- *  (4) the same acks from a fresh api-only process (no worker), so the webhook path is timed alone.
+ *  (3) webhook ack latency at steady rates (open loop), same process, its turns worked meanwhile;
+ *  (4) webhook ack latency back to back (closed loop: the process's ack capacity), same process (channels/ack-latency.ts);
+ *  (5) the same acks from a fresh api-only process (no worker), so the webhook path is timed alone.
  * Each phase also prints what it cost the server and the machine (channels/measurement.ts).
  * Run: npm run bench:channels [-- --seconds 15 --warmup 3 --customers 256 --channels 16 --ack-seconds 8 --cap-seconds 5 --log-level info]
  * ANALYZE runs as each window opens (--no-analyze skips it). Diagnostics: --count-io (the server's queries and Redis commands by shape, per turn), --cpu-prof
- * <prefix> (V8 CPU profiles of the server over the windows of (1) and (4)), --no-api-only (skips (4)).
+ * <prefix> (V8 CPU profiles of the server over the windows of (1) and (5)), --no-api-only (skips (5)).
  */
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ackLatency } from './channels/ack-latency';
+import type { AckFigures } from './channels/ack-latency';
 import { endToEnd } from './channels/end-to-end';
 import { LeanGraphFake } from './channels/graph-fake';
 import { PhaseMeter } from './channels/measurement';
@@ -37,6 +39,9 @@ const TARGET_TURNS_PER_SECOND = 400;
  * the ceiling of one business number, which is why (1) spreads its customers over 16 and (2) shows one alone.
  */
 const PACED_PER_CHANNEL = 50;
+/** Webhooks per second of (3): a busy afternoon of a few hundred customers, about half of (1)'s capacity, and near it. */
+const STEADY_RATES = [50, 100, 200];
+const STEADY_SECONDS = 5;
 
 const arg = (name: string, fallback: string) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -71,6 +76,7 @@ async function main(): Promise<void> {
   let ackErrors = 0;
   let turnsFigure = 0;
   let turnsClean = false;
+  let steadyFigures: Array<{ rate: number; ack: AckFigures }> = [];
   try {
     const server = await startChannelBenchServer({ port, logLevel, countIo });
     const meter = new PhaseMeter(server, analyze);
@@ -90,6 +96,15 @@ async function main(): Promise<void> {
       const cap = await meter.measure((starts, ends) => endToEnd(server, router, bodies, channels.slice(0, 1),
         { customers: capCustomers, firstNumber: 20_000_000, warmupSeconds: 2, seconds: capSeconds, label: 'cap' }, starts, ends));
       console.error('  done: one channel');
+      // Steady rates first: the back-to-back phase leaves a backlog of turns behind it.
+      const steady: Array<{ rate: number; ack: AckFigures }> = [];
+      for (const [index, rate] of STEADY_RATES.entries()) {
+        const ack = await meter.measure((starts, ends) => ackLatency(server, bodies, channels,
+          { concurrency: 32, customers: 2048, firstNumber: 50_000_000 + index * 1_000_000, warmupSeconds: 1, seconds: STEADY_SECONDS, ratePerSecond: rate }, starts, ends));
+        steady.push({ rate, ack });
+      }
+      console.error('  done: ack latency at steady rates');
+      steadyFigures = steady;
       const repliesBeforeAck = fake.accepted;
       const ack = await meter.measure((starts, ends) => ackLatency(server, bodies, channels,
         { concurrency: 32, customers: 2048, firstNumber: 30_000_000, warmupSeconds: 1, seconds: ackSeconds }, starts, ends));
@@ -108,7 +123,9 @@ async function main(): Promise<void> {
       out.push(...costLines(e2e.cost, e2e.turns, 'turn', countIo));
       out.push('', `(2) one channel: ${capCustomers} customers on one business number; 2 s warm-up, ${capSeconds} s window`);
       out.push(`    ${cap.turns} turns, ${cap.perSecond.toFixed(0)} turns/s (paced at ${PACED_PER_CHANNEL}/s per channel); p50 ${cap.p50.toFixed(1)} ms, p99 ${cap.p99.toFixed(1)} ms; errors ${cap.errors}, lost ${cap.lost}, wrong ${cap.wrongReplies}`);
-      out.push('', `(3) webhook ack: 32 connections posting signed message webhooks (2,048 customers over ${channelCount} channels) back to back; 1 s warm-up, ${ackSeconds} s window`);
+      out.push('', `(3) webhook ack at steady rates: 32 connections, open loop (each webhook timed from when it was due, its turn worked by the same process); 1 s warm-up, ${STEADY_SECONDS} s window each`);
+      for (const { rate, ack: at } of steady) out.push(`    ${rate}/s: ${ackLine(at).trim()}`);
+      out.push('', `(4) webhook ack: 32 connections posting signed message webhooks (2,048 customers over ${channelCount} channels) back to back; 1 s warm-up, ${ackSeconds} s window`);
       out.push(ackLine(ack));
       out.push(`    meanwhile the same process worked the turns they queued: ${ackRepliesSoFar} replies reached the fake by the end of the phase`);
       out.push(...costLines(ack.cost, ack.requests, 'webhook', countIo));
@@ -129,7 +146,7 @@ async function main(): Promise<void> {
           profiled(starts, () => apiServer.startProfile()), profiled(ends, () => apiServer.stopProfile(resolve(`${profilePrefix}-ack-api.cpuprofile`)))));
         await Promise.all(profiling);
         console.error('  done: ack latency, api-only process');
-        out.push('', `(4) webhook ack, api-only process (no worker in it, nothing runs the turns): 32 connections, 1 s warm-up, ${ackSeconds} s window`);
+        out.push('', `(5) webhook ack, api-only process (no worker in it, nothing runs the turns): 32 connections, 1 s warm-up, ${ackSeconds} s window`);
         out.push(ackLine(ack));
         out.push(...costLines(ack.cost, ack.requests, 'webhook', countIo));
       } finally {
@@ -144,12 +161,13 @@ async function main(): Promise<void> {
   const took = (performance.now() - began) / 1000;
   console.log(`\nWhatsApp Cloud channel through a Fluxo process on Postgres + Redis (BullMQ jobs, Redis runtime events), ${cpus().length} cores shared with Postgres, Redis and the bench; LOG_LEVEL=${logLevel}${countIo ? ', I/O counted' : ''}`);
   console.log(`flow: message trigger (any) → text "Recebido: <text>" → end; ${channelCount} WhatsApp Cloud channels (business numbers) on one lean fake Graph API; took ${took.toFixed(0)} s`);
-  console.log(`(1)–(3): one all-in-one process (api + worker, TURN_CONCURRENCY default), as npm start runs it; ${analyze ? 'ANALYZE as each window opens (a fresh database has no planner statistics)' : 'no ANALYZE (--no-analyze): plans of a database without statistics'}\n`);
+  console.log(`(1)–(4): one all-in-one process (api + worker, TURN_CONCURRENCY default), as npm start runs it; ${analyze ? 'ANALYZE as each window opens (a fresh database has no planner statistics)' : 'no ANALYZE (--no-analyze): plans of a database without statistics'}\n`);
   console.log(out.join('\n'));
   const ackMet = ackFigure < TARGET_ACK_P99_MS && ackErrors === 0;
   const turnsMet = turnsFigure >= TARGET_TURNS_PER_SECOND && turnsClean;
   console.log('\ntargets (all-in-one process)');
-  console.log(`    webhook ack p99 < ${TARGET_ACK_P99_MS} ms at concurrency 32 (3): ${ackFigure.toFixed(1)} ms → ${ackMet ? 'MET' : 'NOT MET'}`);
+  console.log(`    webhook ack p99 < ${TARGET_ACK_P99_MS} ms at concurrency 32, back to back (4): ${ackFigure.toFixed(1)} ms → ${ackMet ? 'MET' : 'NOT MET'}`);
+  for (const { rate, ack } of steadyFigures) console.log(`    (at a steady ${rate} webhooks/s over 32 connections (3): ack p99 ${ack.p99.toFixed(1)} ms)`);
   console.log(`    end to end ≥ ${TARGET_TURNS_PER_SECOND} turns/s (1): ${turnsFigure.toFixed(0)} turns/s → ${turnsMet ? 'MET' : 'NOT MET'}`);
   if (router.unexpected) console.log(`    (${router.unexpected} replies reached the fake for no waiting customer: the ack phase's, or replies after a customer gave up)`);
   if (fake.rejected) console.log(`    (the fake rejected ${fake.rejected} Graph calls)`);

@@ -13,7 +13,17 @@ export type AckFigures = { concurrency: number; requests: number; turns: number;
  * is a real customer message that queues a turn, so the server does its whole webhook path, but
  * the replies are not awaited: what a sender waits for before its next post is the ack alone.
  */
-export async function ackLatency(server: ChannelBenchServer, bodies: InboundBodies, channels: Channel[], options: { concurrency: number; customers: number; firstNumber: number; warmupSeconds: number; seconds: number },
+export type AckOptions = {
+  concurrency: number; customers: number; firstNumber: number; warmupSeconds: number; seconds: number;
+  /**
+   * Open loop: webhooks are due at this rate, whoever is free posts the next one at its due time,
+   * and the latency runs from the due time (a late post counts its lateness, as a provider's
+   * retry clock would). Unset: back to back, each connection posting as soon as its ack came.
+   */
+  ratePerSecond?: number;
+};
+
+export async function ackLatency(server: ChannelBenchServer, bodies: InboundBodies, channels: Channel[], options: AckOptions,
   windowStarts: () => void, windowEnds: () => void): Promise<AckFigures> {
   const poster = new WebhookPoster(server.baseUrl, options.concurrency);
   const windowFrom = performance.now() + options.warmupSeconds * 1000;
@@ -23,18 +33,24 @@ export async function ackLatency(server: ChannelBenchServer, bodies: InboundBodi
   let sequence = 0;
   let windowOpen = false;
   let windowClosed = false;
+  const began = performance.now();
+  const rate = options.ratePerSecond;
   const worker = async () => {
     for (;;) {
+      // Claimed before any wait, so no two connections take one slot.
+      const slot = ++sequence;
+      // Open loop: this post's due time, and a wait for it.
+      const due = rate ? began + (slot * 1000) / rate : undefined;
+      if (due !== undefined && due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
       const now = performance.now();
       if (!windowOpen && now >= windowFrom) {
         windowOpen = true;
         windowStarts();
       }
       if (now >= windowTo) break;
-      sequence += 1;
-      const { channel, from, name } = customerAt(channels, options.firstNumber, sequence % options.customers);
-      const { body, signature } = bodies.build({ phoneNumberId: channel.phoneNumberId, from, name, wamid: `wamid.ack.${sequence}`, text: `ack ${sequence}` }, channel.appSecret);
-      const posted = performance.now();
+      const { channel, from, name } = customerAt(channels, options.firstNumber, slot % options.customers);
+      const { body, signature } = bodies.build({ phoneNumberId: channel.phoneNumberId, from, name, wamid: `wamid.ack.${options.firstNumber}.${slot}`, text: `ack ${slot}` }, channel.appSecret);
+      const posted = due ?? performance.now();
       const status = await poster.post(channel.path, body, signature);
       if (status !== 200) errors += 1;
       else if (posted >= windowFrom) latencies.push(performance.now() - posted);
