@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { inspectorPtBR } from '../../../shared/i18n/sections/inspector';
 import { resetStores } from '../../../testing/renderRoute';
 import { useEditorStore } from '../../flow-editor/store/editor.store';
@@ -66,7 +66,8 @@ describe('NodeInspector', () => {
     const cases = Array.from({ length: 20 }, (_v, i) => ({ id: `caso_${i + 1}`, label: `C${i}`, value: `${i}` }));
     renderInspector([graphNode('sw', 'switch', { value: '{{ vars.plano }}', cases })], 'sw');
     expect(screen.getByTestId('list-add-cases')).toBeDisabled();
-    useEditorStore.getState().updateNodeConfig('sw', { value: 'x', cases: cases.slice(0, 1) });
+    // A store change outside React (another panel, undo): act lets React render it before the check.
+    act(() => useEditorStore.getState().updateNodeConfig('sw', { value: 'x', cases: cases.slice(0, 1) }));
     await waitFor(() => expect(screen.getByTestId('list-remove-cases.0')).toBeDisabled());
   });
 
