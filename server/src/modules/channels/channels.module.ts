@@ -1,12 +1,18 @@
 import { Inject, Module } from '@nestjs/common';
-import type { OnModuleInit } from '@nestjs/common';
+import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../../platform/config/app-config';
+import type { AppConfig } from '../../platform/config/app-config';
 import { OutboxDelivery } from '../../runtime-host/outbox-delivery';
 import { RuntimeHostModule } from '../../runtime-host/runtime-host.module';
 import { TurnServices } from '../../runtime-host/turn-services';
 import { ChannelsController } from './channels.controller';
 import { ChannelsService } from './channels.service';
 import { ChannelDeliverySender } from './delivery/channel-delivery.sender';
+import { RedisSendPacer } from './delivery/redis-send-pacer';
+import { LocalSendPacer } from './delivery/send-pacer';
+import type { SendPacer } from './delivery/send-pacer';
 import { ChannelInboundService } from './inbound/channel-inbound.service';
 import { ChannelWebhooksController } from './inbound/channel-webhooks.controller';
 import { ChannelMedia } from './media/channel-media';
@@ -26,8 +32,11 @@ const DELIVERED_CHANNELS = ['whatsapp_cloud', 'evolution', 'telegram', 'twilio']
   providers: [ChannelsService, ChannelInboundService, WebchatVisitors, WebchatGateway, ChannelMedia],
   exports: [ChannelsService],
 })
-export class ChannelsModule implements OnModuleInit {
+export class ChannelsModule implements OnModuleInit, OnModuleDestroy {
+  private pacer?: SendPacer;
+
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly delivery: OutboxDelivery,
     private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
@@ -37,7 +46,12 @@ export class ChannelsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const sender = new ChannelDeliverySender(this.dataSource, this.channels);
+    // With Redis, workers may run in several processes: the channels' pace is kept there, shared.
+    // Connected on the first send, so processes that never deliver open no connection.
+    this.pacer = this.config.redisUrl
+      ? new RedisSendPacer(new Redis(this.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }), this.config.queuePrefix)
+      : new LocalSendPacer();
+    const sender = new ChannelDeliverySender(this.dataSource, this.channels, this.pacer);
     for (const type of DELIVERED_CHANNELS) this.delivery.registerSender(type, sender);
     // Files customers send, for the nodes that ask for them (a "file" question).
     this.turnServices.registerMedia((scope) => this.media.portFor(scope));
@@ -45,5 +59,9 @@ export class ChannelsModule implements OnModuleInit {
     this.delivery.registerSender('webchat', {
       send: (message, c) => this.events.publish({ type: 'outbound.delivered', tenantId: c.tenantId, conversationId: c.conversationId, outboxId: c.outboxId, message }),
     });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pacer?.close();
   }
 }

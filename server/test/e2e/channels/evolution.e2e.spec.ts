@@ -102,19 +102,20 @@ describe('Evolution API channel (Postgres)', () => {
   });
 });
 
-describe('Evolution API channel across a restart between inbound and delivery (Postgres)', () => {
+describe('Evolution API channel across a restart between inbound and delivery (Postgres + Redis)', () => {
   it('answers after the restart, once', async () => {
     const fake = await startEvolutionFake({ apiKey: API_KEY, instance: 'clinica-sorriso' });
     const database = await createTestDatabase('postgres');
     try {
       // The API process stores the message and queues the turn; nothing runs it before it stops.
-      const api = await startTestApp({ database, runsWorker: false });
+      // On Redis, as a scaled-out deployment runs: BullMQ jobs, and the channel's pace kept in Redis.
+      const api = await startTestApp({ database, runsWorker: false, redis: true });
       const { channel } = await evolutionChannel(api, fake);
       expect((await postWebhook(api, pathOf(channel.webhookUrl), readFileSync(join(FIXTURES, 'messages-upsert-text.json')), JSON_HEADERS)).status).toBe(200);
       await api.close();
       expect(fake.calls('message/sendText')).toHaveLength(0);
 
-      const worker = await startTestApp({ database });
+      const worker = await startTestApp({ database, redis: true });
       try {
         await waitFor(async () => fake.calls('message/sendText').length === 1, 10_000, 'the reply after the restart');
         await new Promise((resolve) => setTimeout(resolve, 300));

@@ -6,7 +6,8 @@ import { channelSpec } from '../channel-registry';
 import type { ChannelsService, LoadedChannel } from '../channels.service';
 import { degradeForChannel } from '../lib/degrade-outbound';
 import { MENU_TTL_MS } from '../inbound/numbered-reply';
-import { RateLimiter } from './rate-limiter';
+import { LocalSendPacer } from './send-pacer';
+import type { SendPacer } from './send-pacer';
 import { isOutsideWindow, OUTSIDE_WINDOW_MESSAGE } from './service-window';
 
 
@@ -30,11 +31,11 @@ const SLEEP_AT_MOST_MS = 50;
  * the sends and maps the adapter's result to the delivery's retry/fail/sent.
  */
 export class ChannelDeliverySender implements ChannelSender {
-  private readonly limiter = new RateLimiter();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
+    /** In-process for the embedded default; on Redis when several processes send (see channels.module.ts). */
+    private readonly pacer: SendPacer = new LocalSendPacer(),
   ) {}
 
   async send(message: OutboundMessage, context: DeliveryContext): Promise<DeliveryOutcome> {
@@ -75,15 +76,13 @@ export class ChannelDeliverySender implements ChannelSender {
   /**
    * Waits for the channel's pace when the wait is short; a longer one (the next message to a
    * Telegram chat, a number at its cap) comes back as a delay, so the job frees its worker.
-   * The chat's slot first: a channel token taken for a chat that must wait would be lost.
    */
-  private async paced(channel: LoadedChannel, route: DeliveryRoute): Promise<number> {
+  private paced(channel: LoadedChannel, route: DeliveryRoute): Promise<number> {
     const pace = PACE[channel.row.type] ?? { perSecond: 20, chatGapMs: 0 };
-    if (pace.chatGapMs) {
-      const chatWait = await this.limiter.spacedWithin(`chat:${channel.row.id}:${route.replyAddress}`, pace.chatGapMs, SLEEP_AT_MOST_MS);
-      if (chatWait > 0) return chatWait;
-    }
-    return this.limiter.takeWithin(`channel:${channel.row.id}`, pace.perSecond, SLEEP_AT_MOST_MS);
+    return this.pacer.reserve({
+      channelKey: `channel:${channel.row.id}`, perSecond: pace.perSecond,
+      chatKey: `chat:${channel.row.id}:${route.replyAddress}`, chatGapMs: pace.chatGapMs, maxWaitMs: SLEEP_AT_MOST_MS,
+    });
   }
 
   private async sendPart(adapter: ChannelAdapter, channel: LoadedChannel, route: DeliveryRoute, message: OutboundMessage, idempotencyKey: string): Promise<SendResult> {
