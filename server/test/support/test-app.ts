@@ -66,13 +66,31 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return { DATABASE_URL: database.target.url, FLUXO_SECRET_KEY: TEST_SECRET_KEY, LOG_LEVEL: 'info', ...redisEnv };
     },
     async close() {
-      await app.close();
-      await queue.close();
-      await events.close();
-      if (!shared) await database.close();
+      // A browser still open (its page, keep-alive sockets) must not hold the server's close: the
+      // test is over, so its connections are cut for as long as the close takes.
+      const server = app.getHttpServer() as { closeAllConnections(): void };
+      const cutting = setInterval(() => server.closeAllConnections(), 100);
+      try {
+        await closing('the Nest app', () => app.close());
+      } finally {
+        clearInterval(cutting);
+      }
+      await closing('the job queue', () => queue.close());
+      await closing('the runtime events', () => events.close());
+      if (!shared) await closing('the database', () => database.close());
       if (config.redisUrl) await deleteRedisKeys(config.redisUrl, config.queuePrefix);
     },
   };
+}
+
+/** A step of the close; one that takes long says so, since a hook timeout alone does not say which. */
+async function closing(what: string, step: () => Promise<void>): Promise<void> {
+  const slow = setTimeout(() => console.warn(`closing the test app: ${what} is still closing after 5 s`), 5_000);
+  try {
+    await step();
+  } finally {
+    clearTimeout(slow);
+  }
 }
 
 async function deleteRedisKeys(url: string, prefix: string): Promise<void> {

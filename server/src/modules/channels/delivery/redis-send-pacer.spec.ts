@@ -16,35 +16,47 @@ describe('RedisSendPacer (Redis)', () => {
     await Promise.all(workers.map((worker) => worker.close()));
   });
 
-  const channel = (key: string, perSecond: number, maxWaitMs = 0): PaceRequest => ({ channelKey: key, perSecond, chatGapMs: 0, maxWaitMs });
+  const send = (channelKey: string, perSecond: number, chat: string, maxWaitMs = 0): PaceRequest => ({ channelKey, perSecond, chatKey: `chat:${chat}`, chatGapMs: 0, maxWaitMs });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  it("shares a channel's rate between processes: a burst of the rate goes at once, the rest is told to wait", async () => {
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => workers[i % 2]!.reserve(channel('channel:a', 4))));
-    // Four go now (the burst) whichever process asks; the others must wait about a quarter second each.
+  it("shares a channel's rate between processes: a burst of the rate goes at once, the rest get slots in turn", async () => {
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => workers[i % 2]!.reserve(send('channel:a', 4, `a${i}`))));
+    // Four go now (the burst) whichever process asks; the others hold the next slots, a quarter second apart.
     expect(answers.filter((wait) => wait === 0)).toHaveLength(4);
-    for (const wait of answers.filter((w) => w > 0)) expect(wait).toBeGreaterThan(200);
+    const waits = answers.filter((w) => w > 0).sort((x, y) => x - y);
+    expect(waits).toHaveLength(4);
+    waits.forEach((wait, i) => expect(Math.abs(wait - 250 * (i + 1))).toBeLessThan(60));
   });
 
-  it('books nothing when it refuses, and sleeps a short wait instead of answering it', async () => {
-    for (let i = 0; i < 2; i += 1) expect(await workers[0]!.reserve(channel('channel:b', 2))).toBe(0);
-    const refused = await workers[1]!.reserve(channel('channel:b', 2));
-    expect(refused).toBeGreaterThan(400);
-    // Within the caller's limit the pacer waits and books: the call returns 0, a wait later.
-    const started = performance.now();
-    expect(await workers[1]!.reserve(channel('channel:b', 2, 1_000))).toBe(0);
-    expect(performance.now() - started).toBeGreaterThan(400);
-    // The refusal booked nothing: the next slot is one interval after the one just taken, not two.
-    const next = await workers[0]!.reserve(channel('channel:b', 2));
-    expect(next).toBeGreaterThan(400);
-    expect(next).toBeLessThanOrEqual(500);
+  it('serves a chat told to wait at its slot when it comes back, before chats that asked after it', async () => {
+    for (const chat of ['b1', 'b2']) expect(await workers[0]!.reserve(send('channel:b', 2, chat))).toBe(0);
+    const third = await workers[1]!.reserve(send('channel:b', 2, 'b3'));
+    const fourth = await workers[0]!.reserve(send('channel:b', 2, 'b4'));
+    expect(third).toBeGreaterThan(400);
+    expect(fourth).toBeGreaterThan(third + 400);
+    // Asking again before its time, the third chat is told the rest of its wait (its slot stays its own).
+    expect(Math.abs((await workers[0]!.reserve(send('channel:b', 2, 'b3'))) - third)).toBeLessThan(60);
+    await sleep(third);
+    // Back at its slot (from any process), it sends, within the caller's short wait.
+    expect(await workers[0]!.reserve(send('channel:b', 2, 'b3', 50))).toBe(0);
+    // A chat asking now lines up after the fourth, which asked before it.
+    const late = await workers[1]!.reserve(send('channel:b', 2, 'b5'));
+    expect(late).toBeGreaterThan(fourth - third + 400);
+  });
+
+  it('sleeps a wait within the caller\'s limit and sends', async () => {
+    expect(await workers[1]!.reserve(send('channel:e', 2, 'e1'))).toBe(0);
+    expect(await workers[1]!.reserve(send('channel:e', 2, 'e2'))).toBe(0);
+    const waited = performance.now();
+    expect(await workers[0]!.reserve(send('channel:e', 2, 'e3', 1_000))).toBe(0);
+    expect(performance.now() - waited).toBeGreaterThan(400);
   });
 
   it("spaces one chat's messages across processes, apart from the channel's rate", async () => {
-    const chat = (maxWaitMs = 0): PaceRequest => ({ channelKey: 'channel:c', perSecond: 30, chatKey: 'chat:c:5511999990001', chatGapMs: 1_000, maxWaitMs });
-    expect(await workers[0]!.reserve(chat())).toBe(0);
-    const second = await workers[1]!.reserve(chat());
-    expect(second).toBeGreaterThan(900);
+    const chat = (number: string): PaceRequest => ({ channelKey: 'channel:c', perSecond: 30, chatKey: `chat:c:${number}`, chatGapMs: 1_000, maxWaitMs: 0 });
+    expect(await workers[0]!.reserve(chat('5511999990001'))).toBe(0);
+    expect(await workers[1]!.reserve(chat('5511999990001'))).toBeGreaterThan(900);
     // Another chat of the same channel is not held back by the first chat's gap.
-    expect(await workers[1]!.reserve({ ...chat(), chatKey: 'chat:c:5511999990002' })).toBe(0);
+    expect(await workers[1]!.reserve(chat('5511999990002'))).toBe(0);
   });
 });

@@ -5,9 +5,13 @@ import type { PaceRequest, SendPacer } from './send-pacer';
  * Both paces in one atomic step on Redis's clock, so every worker process shares them (N workers
  * must not send N times a channel's rate). The channel's rate is a GCRA: a theoretical arrival
  * time advancing 1000/perSecond ms per send, with a burst of perSecond; the chat's gap is the
- * time its next message may go. Either wait over the caller's limit books nothing.
- * KEYS: channel, chat (may be absent). ARGV: perSecond, chatGapMs, maxWaitMs. Answers the wait in ms
- * and whether it was booked (1) or refused (0).
+ * time its next message may go.
+ * A send whose channel slot is further than the caller will wait keeps the slot anyway, as the
+ * chat's reservation, and is told to come back then; coming back, it takes its reservation instead of
+ * queueing again. So waiting chats are served in the order they asked (without reservations, all
+ * the chats told "wait" come back at once, and who wins each slot is luck: a long tail).
+ * KEYS: channel, chat. ARGV: perSecond, chatGapMs, maxWaitMs. Answers the wait in ms and 1 when
+ * the caller sends after it, 0 when it must come back after it.
  */
 const RESERVE = `
 local t = redis.call('TIME')
@@ -15,17 +19,31 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local perSecond = tonumber(ARGV[1])
 local gap = tonumber(ARGV[2])
 local maxWait = tonumber(ARGV[3])
+local reservationKey = KEYS[2] .. ':reserved'
+local reserved = redis.call('GET', reservationKey)
+if reserved then
+  local wait = tonumber(reserved) - now
+  if wait > maxWait then return { math.ceil(wait), 0 } end
+  redis.call('DEL', reservationKey)
+  return { math.max(0, math.ceil(wait)), 1 }
+end
+local chatAt = now
+if gap > 0 then chatAt = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0')) end
+-- The chat may not speak yet: nothing is booked, the channel's slots stay free for other chats.
+if chatAt - now > maxWait then return { math.ceil(chatAt - now), 0 } end
 local interval = 1000 / perSecond
 local tolerance = interval * (perSecond - 1)
 local tat = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0'))
-local channelWait = math.max(0, tat - tolerance - now)
-local chatAt = now
-if KEYS[2] and gap > 0 then chatAt = math.max(now, tonumber(redis.call('GET', KEYS[2]) or '0')) end
-local wait = math.max(channelWait, chatAt - now)
-if wait > maxWait then return { math.ceil(wait), 0 } end
-local sendAt = now + wait
+local sendAt = math.max(now, tat - tolerance, chatAt)
+local wait = sendAt - now
 redis.call('SET', KEYS[1], tostring(math.max(tat, sendAt) + interval), 'PX', math.ceil(tolerance + interval * 2 + wait))
-if KEYS[2] and gap > 0 then redis.call('SET', KEYS[2], tostring(sendAt + gap), 'PX', math.ceil(gap + wait + 1000)) end
+if gap > 0 then redis.call('SET', KEYS[2], tostring(sendAt + gap), 'PX', math.ceil(gap + wait + 1000)) end
+if wait > maxWait then
+  -- The channel's next free slot is this chat's now: kept a minute past its time, so a delivery
+  -- that never came back (a crash) gives it up then.
+  redis.call('SET', reservationKey, tostring(sendAt), 'PX', math.ceil(wait + 60000))
+  return { math.ceil(wait), 0 }
+end
 return { math.ceil(wait), 1 }
 `;
 
@@ -41,7 +59,7 @@ export class RedisSendPacer implements SendPacer {
   }
 
   async reserve({ channelKey, perSecond, chatKey, chatGapMs, maxWaitMs }: PaceRequest): Promise<number> {
-    const keys = [`${this.prefix}:pace:${channelKey}`, ...(chatKey && chatGapMs ? [`${this.prefix}:pace:${chatKey}`] : [])];
+    const keys = [`${this.prefix}:pace:${channelKey}`, `${this.prefix}:pace:${chatKey}`];
     const [waitMs, booked] = await this.redis.fluxoReservePace(keys.length, ...keys, perSecond, chatGapMs, maxWaitMs);
     if (!booked) return waitMs;
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));

@@ -4,8 +4,8 @@ import { RateLimiter } from './rate-limiter';
 export type PaceRequest = {
   channelKey: string;
   perSecond: number;
-  /** The chat, when the channel spaces messages to one chat (Telegram, Evolution). */
-  chatKey?: string;
+  /** The chat: spaced by `chatGapMs` (0: not spaced), and the holder of a slot it was told to wait for. */
+  chatKey: string;
   chatGapMs: number;
   /** The longest the caller will wait inside its job; a longer wait is answered instead of slept. */
   maxWaitMs: number;
@@ -27,7 +27,7 @@ export class LocalSendPacer implements SendPacer {
 
   async reserve({ channelKey, perSecond, chatKey, chatGapMs, maxWaitMs }: PaceRequest): Promise<number> {
     // The chat's slot first: a channel token taken for a chat that must wait would be lost.
-    if (chatKey && chatGapMs) {
+    if (chatGapMs) {
       const chatWait = await this.limiter.spacedWithin(chatKey, chatGapMs, maxWaitMs);
       if (chatWait > 0) return chatWait;
     }
