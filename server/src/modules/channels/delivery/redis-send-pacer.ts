@@ -1,17 +1,12 @@
 import type Redis from 'ioredis';
+import { RESERVATION_GRACE_MS } from './send-pacer';
 import type { PaceRequest, SendPacer } from './send-pacer';
 
 /**
- * Both paces in one atomic step on Redis's clock, so every worker process shares them (N workers
- * must not send N times a channel's rate). The channel's rate is a GCRA: a theoretical arrival
- * time advancing 1000/perSecond ms per send, with a burst of perSecond; the chat's gap is the
- * time its next message may go.
- * A send whose channel slot is further than the caller will wait keeps the slot anyway, as the
- * chat's reservation, and is told to come back then; coming back, it takes its reservation instead of
- * queueing again. So waiting chats are served in the order they asked (without reservations, all
- * the chats told "wait" come back at once, and who wins each slot is luck: a long tail).
- * KEYS: channel, chat. ARGV: perSecond, chatGapMs, maxWaitMs. Answers the wait in ms and 1 when
- * the caller sends after it, 0 when it must come back after it.
+ * The rules of `SendPacer` in one atomic script on Redis's clock, so every worker process shares
+ * the pace (N workers must not send N times a channel's rate).
+ * KEYS: channel, chat. ARGV: perSecond, chatGapMs, maxWaitMs, the reservation grace. Answers the
+ * wait in ms and 1 when the caller sends after it, 0 when it must come back after it.
  */
 const RESERVE = `
 local t = redis.call('TIME')
@@ -39,9 +34,9 @@ local wait = sendAt - now
 redis.call('SET', KEYS[1], tostring(math.max(tat, sendAt) + interval), 'PX', math.ceil(tolerance + interval * 2 + wait))
 if gap > 0 then redis.call('SET', KEYS[2], tostring(sendAt + gap), 'PX', math.ceil(gap + wait + 1000)) end
 if wait > maxWait then
-  -- The channel's next free slot is this chat's now: kept a minute past its time, so a delivery
-  -- that never came back (a crash) gives it up then.
-  redis.call('SET', reservationKey, tostring(sendAt), 'PX', math.ceil(wait + 60000))
+  -- The channel's next free slot is this chat's now, given up a grace after its time by a delivery
+  -- that never came back (a crash).
+  redis.call('SET', reservationKey, tostring(sendAt), 'PX', math.ceil(wait + tonumber(ARGV[4])))
   return { math.ceil(wait), 0 }
 end
 return { math.ceil(wait), 1 }
@@ -60,7 +55,7 @@ export class RedisSendPacer implements SendPacer {
 
   async reserve({ channelKey, perSecond, chatKey, chatGapMs, maxWaitMs }: PaceRequest): Promise<number> {
     const keys = [`${this.prefix}:pace:${channelKey}`, `${this.prefix}:pace:${chatKey}`];
-    const [waitMs, booked] = await this.redis.fluxoReservePace(keys.length, ...keys, perSecond, chatGapMs, maxWaitMs);
+    const [waitMs, booked] = await this.redis.fluxoReservePace(keys.length, ...keys, perSecond, chatGapMs, maxWaitMs, RESERVATION_GRACE_MS);
     if (!booked) return waitMs;
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
     return 0;

@@ -2,19 +2,36 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { TEST_REDIS_URL } from '../../../platform/queue/queue-test-support';
 import { RedisSendPacer } from './redis-send-pacer';
-import type { PaceRequest } from './send-pacer';
+import { LocalSendPacer } from './send-pacer';
+import type { PaceRequest, SendPacer } from './send-pacer';
 
-/** Two pacers on one prefix: two worker processes delivering for the same channels. */
-describe('RedisSendPacer (Redis)', () => {
-  const prefix = `fluxo-test-pace-${randomBytes(4).toString('hex')}`;
-  const workers = [new RedisSendPacer(new Redis(TEST_REDIS_URL), prefix), new RedisSendPacer(new Redis(TEST_REDIS_URL), prefix)];
-  afterAll(async () => {
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
-    await Promise.all(workers.map((worker) => worker.close()));
-  });
+type Pacers = { workers: [SendPacer, SendPacer]; cleanUp(): Promise<void> };
+
+/** Two pacers: two worker processes sharing one Redis prefix, or one process's pacer asked twice. */
+const kinds: Array<[string, () => Pacers]> = [
+  ['in memory (one process)', () => {
+    const pacer = new LocalSendPacer();
+    return { workers: [pacer, pacer], cleanUp: () => pacer.close() };
+  }],
+  ['on Redis (two processes)', () => {
+    const prefix = `fluxo-test-pace-${randomBytes(4).toString('hex')}`;
+    const workers: [SendPacer, SendPacer] = [new RedisSendPacer(new Redis(TEST_REDIS_URL), prefix), new RedisSendPacer(new Redis(TEST_REDIS_URL), prefix)];
+    return {
+      workers,
+      cleanUp: async () => {
+        const redis = new Redis(TEST_REDIS_URL);
+        const keys = await redis.keys(`${prefix}:*`);
+        if (keys.length) await redis.del(...keys);
+        await redis.quit();
+        await Promise.all(workers.map((worker) => worker.close()));
+      },
+    };
+  }],
+];
+
+describe.each(kinds)('SendPacer %s', (_kind, create) => {
+  const { workers, cleanUp } = create();
+  afterAll(() => cleanUp());
 
   const send = (channelKey: string, perSecond: number, chat: string, maxWaitMs = 0): PaceRequest => ({ channelKey, perSecond, chatKey: `chat:${chat}`, chatGapMs: 0, maxWaitMs });
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,6 +67,16 @@ describe('RedisSendPacer (Redis)', () => {
     const waited = performance.now();
     expect(await workers[0]!.reserve(send('channel:e', 2, 'e3', 1_000))).toBe(0);
     expect(performance.now() - waited).toBeGreaterThan(400);
+  });
+
+  it('spaces the messages of one chat asked for at once, each after the gap', async () => {
+    const started = performance.now();
+    const request: PaceRequest = { channelKey: 'channel:f', perSecond: 30, chatKey: 'chat:f:1', chatGapMs: 60, maxWaitMs: 1_000 };
+    const done = await Promise.all([0, 1, 2].map((i) => workers[i % 2]!.reserve(request).then(() => performance.now() - started)));
+    done.sort((a, b) => a - b);
+    expect(done[0]).toBeLessThan(40);
+    expect(done[1]).toBeGreaterThanOrEqual(50);
+    expect(done[2]).toBeGreaterThanOrEqual(110);
   });
 
   it("spaces one chat's messages across processes, apart from the channel's rate", async () => {
