@@ -6,6 +6,7 @@ import { APP_CONFIG } from './platform/config/app-config';
 import type { AppConfig } from './platform/config/app-config';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChannelsModule } from './modules/channels/channels.module';
+import { ContactsModule } from './modules/contacts/contacts.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { FlowsModule } from './modules/flows/flows.module';
 import { HealthController } from './modules/health/health.controller';
@@ -56,7 +57,7 @@ export class AppModule {
   static register(deps: AppDependencies): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.register(deps), AuthModule, RuntimeHostModule, SimulationsModule, ConversationsModule, SecretsModule, HooksModule, NodeTypesModule, FlowsModule, TenantsModule, ChannelsModule],
+      imports: [PlatformModule.register(deps), AuthModule, RuntimeHostModule, SimulationsModule, ConversationsModule, ContactsModule, SecretsModule, HooksModule, NodeTypesModule, FlowsModule, TenantsModule, ChannelsModule],
       controllers: [HealthController],
     };
   }

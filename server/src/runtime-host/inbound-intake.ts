@@ -71,7 +71,8 @@ export class InboundIntake {
           name = coalesce(contacts.name, EXCLUDED.name), phone = coalesce(contacts.phone, EXCLUDED.phone),
           aliases = CASE WHEN EXCLUDED.aliases <@ contacts.aliases THEN contacts.aliases
                          ELSE ARRAY(SELECT DISTINCT unnest(contacts.aliases || EXCLUDED.aliases)) END
-        RETURNING id),
+        -- A merged identity's new conversation belongs to the contact it was merged into.
+        RETURNING coalesce(merged_into, id) AS id),
       existing AS (
         SELECT id, flow_id, flow_version, coalesce(bot_paused_until > now(), false) AS held, numbered_menu, reply_address
           FROM conversations WHERE tenant_id = $1 AND channel = $2 AND external_key = $3),
