@@ -1,6 +1,7 @@
 import type { Catalog } from './pt-BR';
 import { canvasEn } from './sections/canvas';
 import { channelsEn } from './sections/channels';
+import { contactsEn } from './sections/contacts';
 import { inspectorEn } from './sections/inspector';
 import { simulatorEn } from './sections/simulator';
 import { versionsEn } from './sections/versions';
@@ -171,4 +172,5 @@ export const en: Catalog = {
   ...versionsEn,
   ...simulatorEn,
   ...channelsEn,
+  ...contactsEn,
 };

@@ -1,5 +1,6 @@
 import { canvasPtBR } from './sections/canvas';
 import { channelsPtBR } from './sections/channels';
+import { contactsPtBR } from './sections/contacts';
 import { inspectorPtBR } from './sections/inspector';
 import { simulatorPtBR } from './sections/simulator';
 import { versionsPtBR } from './sections/versions';
@@ -174,6 +175,7 @@ export const ptBR = {
   ...versionsPtBR,
   ...simulatorPtBR,
   ...channelsPtBR,
+  ...contactsPtBR,
 } as const;
 
 export type MessageKey = keyof typeof ptBR;

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { JsonObject } from '@fluxo/node-sdk';
 import { useErrorMessage, useT } from '../../../shared/i18n';
 import { Alert, Button, ConfirmDialog, Spinner, buttonClassName, showToast } from '../../../shared/ui';
+import { MergeContactDialog } from '../../contacts/components/MergeContactDialog';
 import { buildNodeCatalog, NodeCatalogContext } from '../../flow-editor/components/nodeTypesContext';
 import { useNodeTypes } from '../../flow-editor/hooks/useNodeTypes';
 import { useConversation, useConversationFlow, useResetConversation } from '../hooks/useConversationQueries';
@@ -25,6 +26,7 @@ export function ConversationDetailPage() {
   const flow = useConversationFlow(flowId);
   const reset = useResetConversation(id);
   const [confirming, setConfirming] = useState(false);
+  const [merging, setMerging] = useState(false);
 
   if (conversation.isPending) return <Spinner label={t('app.loading')} />;
   if (conversation.isError) return <Alert data-testid="conversation-error">{`${t('conversations.detail.loadError')} ${describeError(conversation.error)}`}</Alert>;
@@ -50,6 +52,11 @@ export function ConversationDetailPage() {
               {t('conversations.detail.openFlow')}
             </Link>
           )}
+          {detail.source === 'live' && (
+            <Button size="small" variant="ghost" onClick={() => setMerging(true)} data-testid="conversation-merge-contact">
+              {t('contacts.merge.open')}
+            </Button>
+          )}
           <Button size="small" variant="ghost-danger" onClick={() => setConfirming(true)} data-testid="conversation-reset">
             {t('conversations.reset')}
           </Button>
@@ -69,6 +76,16 @@ export function ConversationDetailPage() {
           </section>
         </div>
       </section>
+      {merging && (
+        <MergeContactDialog
+          contact={detail.contact}
+          onClose={() => setMerging(false)}
+          onMerged={(merged) => {
+            setMerging(false);
+            showToast(t('contacts.merge.done', { name: merged.name || t('conversations.unknownContact') }));
+          }}
+        />
+      )}
       {confirming && (
         <ConfirmDialog
           title={t('conversations.reset.title')}
