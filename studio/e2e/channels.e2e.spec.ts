@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTelegramFake } from '../../server/test/support/fake-providers/telegram-fake';
 import type { TelegramFake } from '../../server/test/support/fake-providers/telegram-fake';
 import { useTestApp } from '../../server/test/support/test-app';
-import { journey, launchBrowser, openPage, screenshot } from './support/browser';
+import { journey, launchBrowser, logIn, openPage, screenshot } from './support/browser';
 
 async function sessionToken(page: Page): Promise<string> {
   const stored = await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(key: string): string | null } }).localStorage.getItem('fluxo.session'));
@@ -34,11 +34,7 @@ describe('studio: connect channels (Chromium)', () => {
     const { page, errors } = await openPage(browser, t.baseUrl);
     page.setDefaultTimeout(10_000);
     await journey(page, errors, 'channels', async () => {
-      await page.goto('/login');
-      await page.getByTestId('login-email').fill(owner.email);
-      await page.getByTestId('login-password').fill(owner.password);
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('flow-list').waitFor();
+      await logIn(page, owner);
       await page.getByTestId('nav-channels').click();
       await page.getByTestId('channels-empty').waitFor();
       await screenshot(page, 'channels-empty');

@@ -47,3 +47,12 @@ export async function journey(page: Page, errors: string[], name: string, steps:
     throw error;
   }
 }
+
+/** Logs in through the studio's form and waits for the flows page it lands on. */
+export async function logIn(page: Page, user: { email: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(user.email);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('flow-list').waitFor();
+}

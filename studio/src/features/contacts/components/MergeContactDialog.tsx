@@ -1,19 +1,10 @@
 import { useState } from 'react';
 import { useErrorMessage, useT } from '../../../shared/i18n';
-import type { MessageKey } from '../../../shared/i18n';
 import { Alert, Button, Dialog, DialogActions, Spinner, TextField } from '../../../shared/ui';
+import { useConversationLabels } from '../../conversations/components/useConversationLabels';
 import { useContactSearch, useMergeContact } from '../hooks/useContacts';
 import type { ContactSummary } from '../types';
 import './contacts.css';
-
-const CHANNEL: Record<string, MessageKey> = {
-  whatsapp_cloud: 'channels.type.whatsapp_cloud',
-  evolution: 'channels.type.evolution',
-  telegram: 'channels.type.telegram',
-  twilio: 'channels.type.twilio',
-  webchat: 'channels.type.webchat',
-  simulator: 'conversations.channel.simulator',
-};
 
 type MergeContactDialogProps = {
   /** The contact that stays (the one of the conversation on screen). */
@@ -34,6 +25,7 @@ export function MergeContactDialog({ contact, onClose, onMerged }: MergeContactD
   const found = useContactSearch(search);
   const merge = useMergeContact(contact.id);
   const others = (found.data ?? []).filter((other) => other.id !== contact.id);
+  const labels = useConversationLabels();
   const unnamed = t('conversations.unknownContact');
 
   return (
@@ -50,7 +42,7 @@ export function MergeContactDialog({ contact, onClose, onMerged }: MergeContactD
             <input type="radio" name="merge-contact" checked={picked?.id === other.id} onChange={() => setPicked(other)} />
             <span className="merge-contact__name">{other.name || unnamed}</span>
             <span className="merge-contact__meta">
-              {[CHANNEL[other.channel] ? t(CHANNEL[other.channel]!) : other.channel, other.phone, t('contacts.conversations', { count: other.conversations })].filter(Boolean).join(' · ')}
+              {[labels.channel({ channel: other.channel, source: 'live' }), other.phone, t('contacts.conversations', { count: other.conversations })].filter(Boolean).join(' · ')}
             </span>
           </label>
         ))}
