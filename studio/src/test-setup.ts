@@ -75,3 +75,12 @@ if (typeof globalThis.DOMMatrixReadOnly === 'undefined') {
 
 // dagre (auto-layout) uses structuredClone, which browsers and Node have but jest's jsdom does not expose.
 globalThis.structuredClone ??= <T>(value: T): T => deserialize(serialize(value)) as T;
+
+// matchMedia: jsdom has none. Tests get the reduced-motion answer: jsdom lays nothing out, and a
+// canvas animation over a zero-size viewport computes NaN positions.
+if (typeof window.matchMedia !== 'function') {
+  window.matchMedia = (query: string): MediaQueryList => ({
+    media: query, matches: query.includes('prefers-reduced-motion: reduce'), onchange: null,
+    addListener: () => undefined, removeListener: () => undefined, addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
+  });
+}

@@ -13,4 +13,5 @@ export { TextField } from './TextField';
 export { Toaster } from './Toaster';
 export { showToast, useToastStore } from './toast.store';
 export { classNames } from './classNames';
+export { motionMs } from './motion';
 export { BrandMark } from './BrandMark';

@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useContext, useMemo, useRef } from 'react';
+import { motionMs } from '../../../shared/ui';
 import { layoutFlow } from '../lib/autoLayout';
 import { copyOfSelection, parseClipboard, placeCopies } from '../lib/clipboard';
 import { portsOf } from '../lib/nodePorts';
@@ -41,7 +42,7 @@ export function useCanvasCommands(given?: NodeCatalog): CanvasCommands {
   const pastes = useRef(0);
   return useMemo(() => {
     const editor = () => useEditorStore.getState();
-    const fit = () => void fitView({ ...FIT_VIEW_OPTIONS, duration: 200 });
+    const fit = () => void fitView({ ...FIT_VIEW_OPTIONS, duration: motionMs(200) });
     const copy = () => {
       const envelope = copyOfSelection(editor());
       if (!envelope) return;

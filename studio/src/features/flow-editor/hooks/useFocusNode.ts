@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { motionMs } from '../../../shared/ui';
 import { useEditorStore } from '../store/editor.store';
 
 /**
@@ -15,7 +16,7 @@ export function useFocusNode(): (nodeId: string) => void {
       useEditorStore.getState().selectOnly(nodeId);
       const width = node.measured?.width ?? 240;
       const height = node.measured?.height ?? 100;
-      void setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
+      void setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom: Math.max(getZoom(), 0.9), duration: motionMs(300) });
     },
     [getNode, setCenter, getZoom],
   );
