@@ -67,6 +67,7 @@ export class TurnCoordinator {
     const settings = await this.settingsOf(db, context);
     const next = nextEvent(context.mailbox, { mergeTexts: (settings?.debounceMs ?? 0) > 0 });
     if (!next) return null;
+    if (conversation.botPaused && next.messageIds.length) return this.holdWhilePaused(db, conversation.id);
     const turnId = randomUUID();
     if (next.kind === 'session-expired') return this.expireSession(db, context, next, turnId, settings);
     const scope: FlowScope = conversation.source === 'live' || !conversation.flowId
@@ -82,6 +83,16 @@ export class TurnCoordinator {
     });
     const session = await this.sessionDeadline(db, context, result, next.messageIds.length > 0);
     return this.commit(db, context, { turnId, next, result, status: result.status, session });
+  }
+
+  /**
+   * A human took the conversation after these messages were queued (a debounce window, a busy
+   * worker): they are kept for the human, as the intake keeps those that arrive during the pause,
+   * and the bot does not answer over them.
+   */
+  private async holdWhilePaused(db: EntityManager, conversationId: string): Promise<null> {
+    await db.query(`UPDATE messages SET status = 'held' WHERE conversation_id = $1 AND direction = 'in' AND status = 'received'`, [conversationId]);
+    return null;
   }
 
   /** The settings of the flow version the conversation runs (debounce, session timeout). */

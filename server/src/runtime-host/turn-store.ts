@@ -38,6 +38,8 @@ export type TurnContext = {
   conversation: {
     id: string; tenantId: string; contactId: string; channel: string; source: 'live' | 'draft' | 'published';
     flowId: string | null; state: ConversationState | null; timeZone: string; fallbackFlowId: string | null;
+    /** A human has the conversation (the business answered from its phone): the bot keeps quiet. */
+    botPaused: boolean;
     /** The connected channel the conversation came through (null: simulator, HTTP trigger). */
     channelId: string | null;
     /** The published flows whose triggers apply on this conversation's channel (null: all). */
@@ -52,7 +54,7 @@ export type TurnContext = {
 type ContextRow = {
   id: string; tenant_id: string; contact_id: string; channel: string; channel_id: string | null; source: 'live' | 'draft' | 'published'; flow_id: string | null;
   state: ConversationState | null; time_zone: string; fallback_flow_id: string | null; channel_flow_ids: string[] | null;
-  contact_name: string | null; contact_phone: string | null; contact_fields: JsonObject; has_history: boolean;
+  contact_name: string | null; contact_phone: string | null; contact_fields: JsonObject; has_history: boolean; bot_paused: boolean;
   pending: Mailbox['pending'] | null; due_timer: Mailbox['dueTimer']; published_flows: PublishedFlow[] | null;
 };
 
@@ -65,7 +67,7 @@ type ContextRow = {
 export async function loadTurnContext(db: EntityManager, conversationId: string): Promise<TurnContext | null> {
   const row = await queryPreparedOne<ContextRow>(db, 'fluxo.turn-context', `
     SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.channel_id, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id,
-           k.name AS contact_name, k.phone AS contact_phone, k.fields AS contact_fields,
+           coalesce(c.bot_paused_until > now(), false) AS bot_paused, k.name AS contact_name, k.phone AS contact_phone, k.fields AS contact_fields,
            (SELECT ch.flow_ids FROM channels ch WHERE ch.id = c.channel_id) AS channel_flow_ids,
            (SELECT json_agg(json_build_object('id', f.id, 'version', f.published_version) ORDER BY f.created_at) FROM flows f
              WHERE f.tenant_id = c.tenant_id AND f.published_version IS NOT NULL) AS published_flows,
@@ -87,7 +89,7 @@ export async function loadTurnContext(db: EntityManager, conversationId: string)
   return {
     conversation: {
       id: row.id, tenantId: row.tenant_id, contactId: row.contact_id, channel: row.channel, channelId: row.channel_id, source: row.source, flowId: row.flow_id,
-      state: row.state, timeZone: row.time_zone, fallbackFlowId: row.fallback_flow_id, channelFlowIds: row.channel_flow_ids,
+      state: row.state, timeZone: row.time_zone, fallbackFlowId: row.fallback_flow_id, botPaused: row.bot_paused, channelFlowIds: row.channel_flow_ids,
       publishedFlows: row.published_flows ?? [],
     },
     contact,

@@ -66,6 +66,26 @@ describe('the turn pipeline (Postgres)', () => {
     expect(contacts).toBe(1);
   });
 
+  it('keeps quiet over a message queued before a human took the conversation: it is held for the human', async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, echoBot());
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    // The message was queued (a debounce window, a busy worker); then the business answered from its phone.
+    const [message] = await db().query(
+      `INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, status) VALUES ($1, $2, 'in', 'text', $3, 'simulator', 'received') RETURNING id`,
+      [owner.tenantId, conversationId, JSON.stringify({ kind: 'message', message: { type: 'text', text: 'ainda tem horário?' } })]);
+    await db().query(`UPDATE conversations SET bot_paused_until = now() + interval '1 hour' WHERE id = $1`, [conversationId]);
+    await t.app.get(TurnCoordinator).runPendingTurns(conversationId);
+    expect(await botTexts(db(), conversationId)).toEqual([]);
+    const [{ status }] = await db().query(`SELECT status FROM messages WHERE id = $1`, [message.id]);
+    expect(status).toBe('held');
+    // Once the pause is over, the next message is the bot's again.
+    await db().query(`UPDATE conversations SET bot_paused_until = now() - interval '1 second' WHERE id = $1`, [conversationId]);
+    await receiveText(t.app, owner.tenantId, conversationId, 'oi de novo');
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
+    expect(await botTexts(db(), conversationId)).toEqual(['Você disse: oi de novo']);
+  });
+
   it('picks up work whose job was lost: the periodic sweep re-queues stale messages and deliveries', async () => {
     const owner = await t.client.signup();
     await insertFlow(db(), owner.tenantId, echoBot());
