@@ -2,22 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutboundMessage } from '@fluxo/node-sdk';
 import { DataSource } from 'typeorm';
-import { queryPrepared, queryPreparedOne, queryStatements, uuidLiteral } from '../platform/database/sql';
+import { queryPrepared, queryPreparedOne, queryStatements } from '../platform/database/sql';
 import { logger } from '../platform/logging/logger';
 import { JOB_QUEUE } from '../platform/queue';
 import type { JobQueue } from '../platform/queue';
+import { DELIVERY_FAILED_TYPE, LEASE_SECONDS, leasedRows, takeLease } from './delivery-lease';
+import type { OutboxRow } from './delivery-lease';
 import { DELIVERY_QUEUE, deliveryJobKey, TURN_QUEUE, turnJobKey } from './queues';
 import { RUNTIME_EVENTS } from './turn-events';
 import type { RuntimeEvents } from './turn-events';
-
-/** The mailbox event a permanently failed delivery leaves (messages.type, and content.kind). */
-export const DELIVERY_FAILED_TYPE = 'delivery_failed';
-
-type OutboxRow = {
-  id: string; tenant_id: string; conversation_id: string; idempotency_key: string; message: OutboundMessage; channel: string;
-  attempts: number; external_ids: string[] | null; wait_ms: number;
-  channel_id: string | null; reply_address: string | null; last_inbound_at: Date | null; last_inbound_external_id: string | null;
-};
 
 /** Where a conversation's replies go, read with its outbox rows (one round trip for the delivery). */
 export type DeliveryRoute = {
@@ -66,8 +59,6 @@ export interface ChannelSender {
 export const MAX_DELIVERY_ATTEMPTS = 8;
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_CAP_MS = 5 * 60_000;
-/** A delivery's hold on its conversation, renewed after each row; a crashed worker's lapses after this. */
-const LEASE_SECONDS = 120;
 type Lease = { holder: string; released: boolean };
 
 /** When another delivery holds the conversation, look again after this. */
@@ -106,7 +97,15 @@ export class OutboxDelivery {
    */
   async deliverPending(conversationId: string): Promise<void> {
     const holder = randomUUID();
-    const rows = await this.leaseAndRead(conversationId, holder);
+    const [leased, rows] = await queryStatements(this.dataSource, [takeLease(conversationId, holder), leasedRows(conversationId, holder)]);
+    await this.deliverLeased(conversationId, holder, leased!.length ? (rows as OutboxRow[]) : null);
+  }
+
+  /**
+   * Sends the rows `holder` read under the lease it took (`leasedRows`), and gives the lease back.
+   * Null: another delivery held the lease, so this one comes back shortly.
+   */
+  async deliverLeased(conversationId: string, holder: string, rows: OutboxRow[] | null): Promise<void> {
     if (!rows) return this.scheduleRetry(conversationId, LEASE_BUSY_RETRY_MS);
     const lease = { holder, released: false };
     try {
@@ -119,30 +118,6 @@ export class OutboxDelivery {
     } finally {
       if (!lease.released) await this.dataSource.query(`DELETE FROM delivery_leases WHERE conversation_id = $1 AND holder = $2`, [conversationId, holder]);
     }
-  }
-
-  /**
-   * Takes the lease and reads the pending rows, in one round trip but two statements: the read
-   * must have a snapshot of its own, taken after the lease was won. In one statement, a delivery
-   * that took over a lease just released would see the previous holder's last row as it was
-   * before its "sent" committed, and send it again. Null: another delivery holds the lease.
-   */
-  private async leaseAndRead(conversationId: string, holder: string): Promise<OutboxRow[] | null> {
-    const conversation = uuidLiteral(conversationId);
-    const [leased, rows] = await queryStatements(this.dataSource, [`
-      INSERT INTO delivery_leases (conversation_id, holder, until) VALUES (${conversation}, ${uuidLiteral(holder)}, now() + make_interval(secs => ${LEASE_SECONDS}))
-      ON CONFLICT (conversation_id) DO UPDATE SET holder = EXCLUDED.holder, until = EXCLUDED.until WHERE delivery_leases.until < now()
-      RETURNING holder`, `
-      SELECT o.id, o.tenant_id, o.conversation_id, o.idempotency_key, o.message, c.channel, o.attempts, o.external_ids,
-             greatest(0, ceil(extract(epoch FROM o.next_attempt_at - now()) * 1000))::int AS wait_ms,
-             c.channel_id, c.reply_address, c.last_inbound_at, last_in.external_id AS last_inbound_external_id
-        FROM outbox o JOIN conversations c ON c.id = o.conversation_id
-        LEFT JOIN LATERAL (SELECT m.external_id FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'in' AND m.type <> '${DELIVERY_FAILED_TYPE}'
-                            ORDER BY m.seq DESC LIMIT 1) last_in ON true
-       WHERE o.conversation_id = ${conversation} AND o.status = 'pending'
-         AND EXISTS (SELECT 1 FROM delivery_leases l WHERE l.conversation_id = ${conversation} AND l.holder = ${uuidLiteral(holder)})
-       ORDER BY o.seq`]);
-    return leased!.length ? (rows as OutboxRow[]) : null;
   }
 
   /** `last`: the delivery's last row, whose "sent" also releases the lease (one statement less per delivery). */

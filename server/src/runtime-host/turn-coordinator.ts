@@ -4,18 +4,20 @@ import type { TimerEffect, TurnResult } from '@fluxo/engine';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { runWithLogContext } from '../platform/logging/log-context';
+import { logger } from '../platform/logging/logger';
 import { JOB_QUEUE } from '../platform/queue';
 import type { JobQueue } from '../platform/queue';
 import { FlowCatalog } from './flow-catalog';
 import type { FlowRunSettings, FlowScope } from './flow-catalog';
+import { OutboxDelivery } from './outbox-delivery';
 import { hasMoreAfter, nextEvent } from './pending-event';
 import type { PendingEvent } from './pending-event';
 import { DELIVERY_QUEUE, deliveryJobKey, TIMER_QUEUE, timerJobKey, TURN_QUEUE, turnJobKey } from './queues';
 import { RUNTIME_EVENTS } from './turn-events';
 import { TurnServices } from './turn-services';
 import type { RuntimeEvents, TurnCompletedEvent } from './turn-events';
-import { commitTurn, inConversationTransaction, loadTurnContext } from './turn-store';
-import type { TurnContext, TurnWrite } from './turn-store';
+import { inConversationTransaction } from './turn-store';
+import type { CommittedWrite, OpenTurn, TurnContext, TurnWrite } from './turn-store';
 
 /** A waiting run's session lasts this long without a message, unless its flow says otherwise (24 h). */
 export const DEFAULT_SESSION_MINUTES = 1_440;
@@ -24,8 +26,11 @@ export const sessionTimerId = (conversationId: string) => `session:${conversatio
 /** Turns one job runs before it hands the rest to a fresh job (fairness between conversations). */
 const TURNS_PER_JOB = 20;
 
-/** A committed turn: the news to publish, the timers to queue or cancel, and whether more is waiting. */
-type CommittedTurn = { event: TurnCompletedEvent; timers: TimerEffect[]; more: boolean };
+/**
+ * A committed turn: the news to publish, the timers to queue or cancel, whether more is waiting,
+ * and its replies' delivery (the lease the commit took, with the rows to send).
+ */
+type CommittedTurn = { event: TurnCompletedEvent; timers: TimerEffect[]; more: boolean; delivery: CommittedWrite['delivery'] };
 
 /**
  * Runs a conversation's pending events one turn at a time, in arrival order. The conversation row
@@ -40,6 +45,7 @@ export class TurnCoordinator {
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(RUNTIME_EVENTS) private readonly events: RuntimeEvents,
     private readonly services: TurnServices,
+    private readonly delivery: OutboxDelivery,
   ) {}
 
   /** Asks a worker to run the conversation's pending turns. */
@@ -51,7 +57,7 @@ export class TurnCoordinator {
   async runPendingTurns(conversationId: string): Promise<void> {
     await runWithLogContext({ conversationId }, async () => {
       for (let i = 0; i < TURNS_PER_JOB; i++) {
-        const committed = await inConversationTransaction(this.dataSource, conversationId, (db) => this.runNextTurn(db, conversationId));
+        const committed = await inConversationTransaction(this.dataSource, conversationId, (turn) => this.runNextTurn(turn));
         if (!committed) return;
         await this.afterCommit(committed);
         if (!committed.more) return;
@@ -60,8 +66,8 @@ export class TurnCoordinator {
     });
   }
 
-  private async runNextTurn(db: EntityManager, conversationId: string): Promise<CommittedTurn | null> {
-    const context = await loadTurnContext(db, conversationId);
+  private async runNextTurn(turn: OpenTurn): Promise<CommittedTurn | null> {
+    const { db, context } = turn;
     if (!context) return null;
     const { conversation } = context;
     const settings = await this.settingsOf(db, context);
@@ -69,7 +75,7 @@ export class TurnCoordinator {
     if (!next) return null;
     if (conversation.botPaused && next.messageIds.length) return this.holdWhilePaused(db, conversation.id);
     const turnId = randomUUID();
-    if (next.kind === 'session-expired') return this.expireSession(db, context, next, turnId, settings);
+    if (next.kind === 'session-expired') return this.expireSession(turn, context, next, turnId, settings);
     const scope: FlowScope = conversation.source === 'live' || !conversation.flowId
       ? { kind: 'live', flowIds: conversation.channelFlowIds, published: conversation.publishedFlows }
       : { kind: conversation.source, flowId: conversation.flowId };
@@ -82,7 +88,7 @@ export class TurnCoordinator {
       ...(scope.kind === 'live' && conversation.fallbackFlowId ? { fallbackFlowId: conversation.fallbackFlowId } : {}),
     });
     const session = await this.sessionDeadline(db, context, result, next.messageIds.length > 0);
-    return this.commit(db, context, { turnId, next, result, status: result.status, session });
+    return this.commit(turn, context, { turnId, next, result, status: result.status, session });
   }
 
   /**
@@ -120,7 +126,7 @@ export class TurnCoordinator {
   }
 
   /** No message for the whole session: the run ends (with the flow's goodbye, if it has one); the next message starts afresh. */
-  private async expireSession(db: EntityManager, context: TurnContext, next: PendingEvent, turnId: string, settings: FlowRunSettings | undefined): Promise<CommittedTurn> {
+  private async expireSession(turn: OpenTurn, context: TurnContext, next: PendingEvent, turnId: string, settings: FlowRunSettings | undefined): Promise<CommittedTurn> {
     const state = context.conversation.state;
     const expired: TurnResult = {
       status: 'ended',
@@ -130,11 +136,11 @@ export class TurnCoordinator {
       // The wait's own timer (a question's timeout) goes with the session.
       timers: state?.waiting?.timerId ? [{ action: 'cancel', timerId: state.waiting.timerId }] : [],
     };
-    return this.commit(db, context, { turnId, next, result: expired, status: 'session_expired', session: null });
+    return this.commit(turn, context, { turnId, next, result: expired, status: 'session_expired', session: null });
   }
 
-  private async commit(db: EntityManager, context: TurnContext, write: TurnWrite): Promise<CommittedTurn> {
-    const replies = await commitTurn(db, context, write);
+  private async commit(turn: OpenTurn, context: TurnContext, write: TurnWrite): Promise<CommittedTurn> {
+    const { replies, delivery } = await turn.commit(write, write.result.outbound.length ? randomUUID() : undefined);
     const { result, next, session } = write;
     const timers = [...result.timers];
     if (session?.action === 'cancel') timers.push({ action: 'cancel', timerId: session.timerId });
@@ -147,12 +153,12 @@ export class TurnCoordinator {
       waitingFor: waiting ? { nodeId: waiting.nodeId, for: waiting.for, ...(waiting.fireAt ? { fireAt: waiting.fireAt } : {}) } : null,
       ...(result.httpResponse ? { httpResponse: result.httpResponse } : {}),
     };
-    return { event, timers, more: hasMoreAfter(context.mailbox, next) };
+    return { event, timers, more: hasMoreAfter(context.mailbox, next), delivery };
   }
 
   /** After commit: deliveries, timers, and the news for whoever waits (the simulator's request). */
-  private async afterCommit({ event, timers }: CommittedTurn): Promise<void> {
-    if (event.replies.length) await this.queue.add(DELIVERY_QUEUE, { conversationId: event.conversationId }, { key: deliveryJobKey(event.conversationId) });
+  private async afterCommit({ event, timers, delivery }: CommittedTurn): Promise<void> {
+    if (delivery) await this.deliverNow(event.conversationId, delivery);
     for (const timer of timers) {
       if (timer.action === 'schedule') {
         await this.queue.add(TIMER_QUEUE, { conversationId: event.conversationId, timerId: timer.timerId },
@@ -162,5 +168,21 @@ export class TurnCoordinator {
       }
     }
     await this.events.publish(event);
+  }
+
+  /**
+   * The replies go out from the turn's own job, under the delivery lease the commit took: a job of
+   * their own cost a queue round (three Redis scripts and a hop through the queue) and two
+   * statements per turn. What cannot go now (a channel's pace, a retry, the lease busy) is queued by
+   * the delivery itself; a delivery that broke is queued whole, since the turn is committed and its
+   * job must not run it again.
+   */
+  private async deliverNow(conversationId: string, { holder, rows }: NonNullable<CommittedWrite['delivery']>): Promise<void> {
+    try {
+      await this.delivery.deliverLeased(conversationId, holder, rows);
+    } catch (error) {
+      logger.warn({ err: error, conversationId }, 'delivery after the turn failed; queued for a delivery job');
+      await this.queue.add(DELIVERY_QUEUE, { conversationId }, { key: deliveryJobKey(conversationId) });
+    }
   }
 }

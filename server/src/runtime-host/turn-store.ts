@@ -1,33 +1,70 @@
 import type { ConversationState, OutboundOrigin, TimerEffect, TurnResult } from '@fluxo/engine';
 import type { ContactInfo, JsonObject, OutboundMessage } from '@fluxo/node-sdk';
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryPreparedOne } from '../platform/database/sql';
+import { queryStatements } from '../platform/database/sql';
+import type { PreparedStatement } from '../platform/database/sql';
+import { leasedRows, takeLease } from './delivery-lease';
+import type { OutboxRow } from './delivery-lease';
 import type { PublishedFlow } from './flow-catalog';
 import type { Mailbox, PendingEvent } from './pending-event';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * A transaction holding the conversation's row lock: the mailbox, so that no other worker runs the
- * conversation until it ends. NO KEY UPDATE, not UPDATE: the key share lock of an insert that
- * references the row (an inbound message, a delivery's sent message) does not wait for the turn.
- * BEGIN and the lock travel in one round trip (round trips are what a turn costs most); the id is
- * checked to be a uuid, so it can stand in the statement's text.
+ * A conversation's turn transaction, once it holds the conversation's row lock (the mailbox: no
+ * other worker runs the conversation until it ends) and has read what the turn reads.
  */
-export async function inConversationTransaction<T>(dataSource: DataSource, conversationId: string, work: (db: EntityManager) => Promise<T>): Promise<T | null> {
+export type OpenTurn = {
+  /** The transaction's connection, for what else the turn reads (flow versions). */
+  db: EntityManager;
+  /** Null: the conversation is gone. */
+  context: TurnContext | null;
+  /**
+   * Writes the turn and commits, in one round trip. With `deliveryHolder`, the turn also takes its
+   * conversation's delivery lease and, once committed, reads the rows to send (null when another
+   * delivery holds the lease): the replies go out without a round trip of their own.
+   */
+  commit(write: TurnWrite, deliveryHolder?: string): Promise<CommittedWrite>;
+};
+
+export type CommittedWrite = {
+  /** The outbox rows' ids in order, with their messages. */
+  replies: Array<{ id: string; message: OutboundMessage }>;
+  delivery: { holder: string; rows: OutboxRow[] | null } | null;
+};
+
+/**
+ * Runs `work` in a transaction holding the conversation's row lock. NO KEY UPDATE, not UPDATE: the
+ * key share lock of an insert that references the row (an inbound message, a delivery's sent
+ * message) does not wait for the turn. BEGIN, the lock and the read travel in one round trip, and
+ * the write and COMMIT in another (round trips are what a turn costs most); the read is a statement
+ * after the lock, so that one which waited for the lock reads the mailbox as the previous turn left
+ * it. The id is checked to be a uuid, so it can stand in the statement's text. When `work` does
+ * not commit, the transaction commits after it (a paused conversation's held messages).
+ */
+export async function inConversationTransaction<T>(dataSource: DataSource, conversationId: string, work: (turn: OpenTurn) => Promise<T>): Promise<T | null> {
   if (!UUID.test(conversationId)) return null;
   const runner = dataSource.createQueryRunner();
   await runner.connect();
+  const db = runner.manager;
+  let committed = false;
   try {
-    await runner.query(`BEGIN; SELECT 1 FROM conversations WHERE id = '${conversationId.toLowerCase()}' FOR NO KEY UPDATE`);
-    try {
-      const result = await work(runner.manager);
-      await runner.query('COMMIT');
-      return result;
-    } catch (error) {
-      await runner.query('ROLLBACK');
-      throw error;
-    }
+    const [, , rows] = await queryStatements(db, ['BEGIN', `SELECT 1 FROM conversations WHERE id = '${conversationId.toLowerCase()}' FOR NO KEY UPDATE`, turnContext(conversationId)]);
+    const context = toTurnContext((rows as ContextRow[])[0]);
+    const result = await work({
+      db, context,
+      commit: (write, deliveryHolder) => {
+        if (!context) throw new Error('no turn to commit: the conversation is gone');
+        committed = true;
+        return commitTurn(db, context, write, deliveryHolder);
+      },
+    });
+    if (!committed) await runner.query('COMMIT');
+    return result;
+  } catch (error) {
+    // After a failed commit script, or one that failed past its COMMIT (a warning then, not an error).
+    await runner.query('ROLLBACK');
+    throw error;
   } finally {
     await runner.release();
   }
@@ -59,13 +96,12 @@ type ContextRow = {
 };
 
 /**
- * Loads what the turn reads (once `inConversationTransaction` holds the lock) and from then on acts
- * as the tenant's database role, so row-level security covers the turn's writes. It must not be the
- * statement that takes the lock: one that waited for it would read the mailbox as it was before the
- * previous turn committed.
+ * What the turn reads, from then on acting as the tenant's database role, so row-level security
+ * covers the turn's writes. It must not be the statement that takes the lock: one that waited for
+ * it would read the mailbox as it was before the previous turn committed.
  */
-export async function loadTurnContext(db: EntityManager, conversationId: string): Promise<TurnContext | null> {
-  const row = await queryPreparedOne<ContextRow>(db, 'fluxo.turn-context', `
+function turnContext(conversationId: string): PreparedStatement {
+  return { name: 'fluxo_turn_context', text: `
     SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.channel_id, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id,
            coalesce(c.bot_paused_until > now(), false) AS bot_paused, k.name AS contact_name, k.phone AS contact_phone, k.fields AS contact_fields,
            (SELECT ch.flow_ids FROM channels ch WHERE ch.id = c.channel_id) AS channel_flow_ids,
@@ -81,7 +117,10 @@ export async function loadTurnContext(db: EntityManager, conversationId: string)
                ORDER BY fire_at LIMIT 1) d) AS due_timer,
            set_config('fluxo.tenant_id', c.tenant_id::text, true), set_config('role', 'fluxo_tenant', true)
       FROM conversations c JOIN tenants t ON t.id = c.tenant_id JOIN contacts k ON k.id = c.contact_id
-     WHERE c.id = $1`, [conversationId]);
+     WHERE c.id = $1`, values: [conversationId] };
+}
+
+function toTurnContext(row: ContextRow | undefined): TurnContext | null {
   if (!row) return null;
   const contact: ContactInfo = { id: row.contact_id, isNew: !row.has_history, fields: row.contact_fields };
   if (row.contact_name) contact.name = row.contact_name;
@@ -109,10 +148,10 @@ export type TurnWrite = {
 
 /**
  * Writes a turn in one statement: its trace, the messages and timer it consumed, the new state,
- * the contact's fields, the outbox (each message with its idempotency key) and the timers.
- * Returns the outbox rows' ids in order.
+ * the contact's fields, the outbox (each message with its idempotency key) and the timers; then
+ * the delivery lease when asked for, COMMIT, and the leased rows.
  */
-export async function commitTurn(db: EntityManager, context: TurnContext, write: TurnWrite): Promise<Array<{ id: string; message: OutboundMessage }>> {
+async function commitTurn(db: EntityManager, context: TurnContext, write: TurnWrite, deliveryHolder: string | undefined): Promise<CommittedWrite> {
   const { conversation } = context;
   const { result, next } = write;
   const changed = result.status !== 'ignored' && result.status !== 'no_match';
@@ -121,7 +160,7 @@ export async function commitTurn(db: EntityManager, context: TurnContext, write:
   const schedule = result.timers.filter((t): t is Extract<TimerEffect, { action: 'schedule' }> => t.action === 'schedule');
   const cancel = result.timers.filter((t) => t.action === 'cancel' && t.timerId !== next.timerId).map((t) => t.timerId);
   const session = write.session;
-  const row = await queryPreparedOne<{ outbox: Array<{ id: string; idx: number }> | null }>(db, 'fluxo.turn-commit', `
+  const written: PreparedStatement = { name: 'fluxo_turn_commit', text: `
     WITH turn AS (
       INSERT INTO turns (id, tenant_id, conversation_id, event, status, flow_id, flow_version, trace, error, duration_ms)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)),
@@ -151,7 +190,7 @@ export async function commitTurn(db: EntityManager, context: TurnContext, write:
         LEFT JOIN jsonb_array_elements($26::jsonb) WITH ORDINALITY AS f(origin, idx) ON f.idx = o.idx
       RETURNING id, idempotency_key)
     SELECT (SELECT json_agg(json_build_object('id', id, 'idx', split_part(idempotency_key, ':', 2)::int)) FROM outbox) AS outbox`,
-  [
+  values: [
     write.turnId, conversation.tenantId, conversation.id, JSON.stringify(next.event), write.status, pinned?.flowId ?? null,
     typeof pinned?.version === 'number' ? pinned.version : null, JSON.stringify(result.trace), result.error ? JSON.stringify(result.error) : null,
     result.trace.reduce((sum, step) => sum + step.durationMs, 0),
@@ -162,9 +201,18 @@ export async function commitTurn(db: EntityManager, context: TurnContext, write:
     JSON.stringify(schedule.map((t) => ({ id: t.timerId, fire_at: t.fireAt }))), cancel,
     session?.timerId ?? null, session && session.action !== 'cancel' ? session.fireAt : null, session?.action ?? 'none',
     JSON.stringify(result.outbound), JSON.stringify(result.outbound.map((_, i) => publishedOrigin(result.outboundOrigins?.[i]))),
-  ]);
+  ] };
+  const conversationId = conversation.id;
+  const [rows, , leased, , leasedOutbox] = deliveryHolder
+    // The lease is the platform's, not a tenant's row: taken as the connection's own role again.
+    ? await queryStatements(db, [written, 'RESET ROLE', takeLease(conversationId, deliveryHolder), 'COMMIT', leasedRows(conversationId, deliveryHolder)])
+    : await queryStatements(db, [written, 'COMMIT']);
+  const row = (rows as Array<{ outbox: Array<{ id: string; idx: number }> | null }>)[0];
   const ids = (row?.outbox ?? []).sort((a, b) => a.idx - b.idx);
-  return ids.map(({ id, idx }) => ({ id, message: result.outbound[idx]! }));
+  return {
+    replies: ids.map(({ id, idx }) => ({ id, message: result.outbound[idx]! })),
+    delivery: deliveryHolder ? { holder: deliveryHolder, rows: leased!.length ? (leasedOutbox as OutboxRow[]) : null } : null,
+  };
 }
 
 /**

@@ -39,7 +39,8 @@ describe('a worker killed mid-turn (Postgres + Redis, separate processes)', () =
     const first = await t.client.request('POST', `/api/simulations/${sim.simulationId}/messages`, { token: owner.token, body: { text: 'oi' } });
     expect(first.body.replies.map((r: { message: { text: string } }) => r.message.text)).toEqual(['Qual é o seu nome?']);
 
-    // Hold the contact row: the worker's next turn runs the flow, then waits inside its transaction to save the name.
+    // Hold the contact row: the worker's next turn runs the flow, then waits inside its transaction to save the name
+    // (the turn's write, a prepared statement that also updates the contact's fields).
     const blocker = new Client({ connectionString: t.processEnv().DATABASE_URL });
     // If the test fails midway, dropping the database ends this session: that is no further error.
     blocker.on('error', () => undefined);
@@ -48,10 +49,16 @@ describe('a worker killed mid-turn (Postgres + Redis, separate processes)', () =
     await blocker.query(`SELECT 1 FROM contacts k JOIN conversations c ON c.contact_id = k.id WHERE c.id = $1 FOR UPDATE OF k`, [sim.simulationId]);
     const answer = t.client.request('POST', `/api/simulations/${sim.simulationId}/messages`, { token: owner.token, body: { text: 'Ana' } });
     await waitFor(async () => {
-      const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%UPDATE contacts SET fields%'`);
+      const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%EXECUTE fluxo_turn_commit(%'`);
       return waiting === 1;
     }, 15_000);
     await workers[0]!.kill('SIGKILL');
+    // Postgres notices the dead worker while its statement still waits (client_connection_check_interval) and stops
+    // waiting: the write and COMMIT it had received are dropped, not run once the lock comes free.
+    await waitFor(async () => {
+      const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%EXECUTE fluxo_turn_commit(%'`);
+      return waiting === 0;
+    }, 15_000);
     await blocker.query('ROLLBACK');
     await blocker.end();
 

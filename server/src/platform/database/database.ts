@@ -25,7 +25,13 @@ export async function openDatabase(target: DatabaseTarget, options: { migrate?: 
     pglite = await PGlite.create(target.dataDir === 'memory://' ? 'memory://' : resolve(target.dataDir), { extensions: { vector, pgcrypto } });
     dataSource = new DataSource({ type: 'postgres', driver: pglitePoolDriver(pglite), migrations, migrationsTransactionMode: 'each' });
   } else {
-    dataSource = new DataSource({ type: 'postgres', url: target.url, migrations, migrationsTransactionMode: 'each', poolSize: target.poolSize ?? 20 });
+    dataSource = new DataSource({
+      type: 'postgres', url: target.url, migrations, migrationsTransactionMode: 'each', poolSize: target.poolSize ?? 20,
+      // A process that dies while its statement waits for a lock (a turn's write and COMMIT travel
+      // as one message) has its transaction aborted within a second, instead of committed when the
+      // lock comes free, or holding locks until TCP gives up.
+      extra: { options: '-c client_connection_check_interval=1000' },
+    });
   }
   await dataSource.initialize();
   if (options.migrate !== false) await runMigrationsOnce(dataSource, target);

@@ -1,3 +1,5 @@
+import { escapeLiteral } from 'pg';
+import { prepareValue } from 'pg/lib/utils';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export type Queryable = DataSource | EntityManager;
@@ -40,21 +42,82 @@ export async function queryPreparedOne<T>(db: Queryable, name: string, text: str
 }
 
 type PgScriptResult = { rows: unknown[] } | Array<{ rows: unknown[] }>;
+type PgClient = { query(text: string): Promise<PgScriptResult> };
+type PgPool = PgClient & { totalCount: number; connect(): Promise<PgClient & { release(): void }> };
+
+/**
+ * A statement Postgres plans once per connection (SQL `PREPARE`, then `EXECUTE` with the values
+ * as literals), so that it can travel in a `queryStatements` script with others.
+ */
+export type PreparedStatement = { name: string; text: string; values: unknown[] };
+export type Statement = string | PreparedStatement;
+
+/** The prepared statements of each connection (they live as long as it does, whatever its transactions do). */
+const preparedOn = new WeakMap<object, Set<string>>();
+const STATEMENT_NAME = /^[a-z_][a-z0-9_]*$/;
 
 /**
  * Several statements in one round trip (the simple query protocol: no parameters, so callers
- * inline only values they checked, such as uuids), each with its own snapshot, all in one implicit
- * transaction; the rows of each. PGlite runs them one after the other.
+ * inline only values they checked, such as uuids, or pass a `PreparedStatement`, whose values go
+ * as escaped literals), each with its own snapshot, all in one implicit transaction unless the
+ * script holds BEGIN or COMMIT; the rows of each. PGlite runs them one after the other.
  */
-export async function queryStatements(db: Queryable, statements: string[]): Promise<unknown[][]> {
-  const connection = pgConnectionOf(db) as unknown as { query(text: string): Promise<PgScriptResult> } | undefined;
+export async function queryStatements(db: Queryable, statements: Statement[]): Promise<unknown[][]> {
+  const connection = pgConnectionOf(db) as unknown as PgClient | PgPool | undefined;
   if (!connection) {
     const results: unknown[][] = [];
-    for (const statement of statements) results.push(await queryRows(db, statement));
+    for (const statement of statements) {
+      results.push(typeof statement === 'string' ? await queryRows(db, statement) : await queryRows(db, statement.text, statement.values));
+    }
     return results;
   }
-  const result = await connection.query(statements.join(';\n'));
-  return Array.isArray(result) ? result.map((each) => each.rows) : [result.rows];
+  const script = async (client: PgClient) => {
+    await prepareOnce(client, statements);
+    try {
+      const result = await client.query(statements.map(statementText).join(';\n'));
+      return Array.isArray(result) ? result.map((each) => each.rows) : [result.rows];
+    } catch (error) {
+      // A prepared statement the connection no longer has (DISCARD ALL): prepare again next time.
+      if ((error as { code?: string }).code === '26000') preparedOn.delete(client);
+      throw error;
+    }
+  };
+  if (!('totalCount' in connection)) return script(connection);
+  // A pool: the statements must reach the connection their PREPARE went to.
+  const client = await connection.connect();
+  try {
+    return await script(client);
+  } finally {
+    client.release();
+  }
+}
+
+async function prepareOnce(client: PgClient, statements: Statement[]): Promise<void> {
+  for (const statement of statements) {
+    if (typeof statement === 'string') continue;
+    const prepared = preparedOn.get(client) ?? new Set<string>();
+    if (prepared.has(statement.name)) continue;
+    if (!STATEMENT_NAME.test(statement.name)) throw new RangeError(`not a statement name: ${JSON.stringify(statement.name)}`);
+    await client.query(`PREPARE ${statement.name} AS ${statement.text}`);
+    prepared.add(statement.name);
+    preparedOn.set(client, prepared);
+  }
+}
+
+function statementText(statement: Statement): string {
+  if (typeof statement === 'string') return statement;
+  return `EXECUTE ${statement.name}(${statement.values.map(sqlLiteral).join(', ')})`;
+}
+
+/**
+ * A parameter value as an SQL literal of unknown type (Postgres casts it to the parameter's type):
+ * the text node-postgres would have sent for it, escaped.
+ */
+export function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  const text: unknown = prepareValue(value);
+  if (typeof text !== 'string') throw new TypeError('binary values cannot be sent as SQL literals');
+  return escapeLiteral(text);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
