@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { queryOne, queryPreparedOne } from '../platform/database/sql';
+import { GroupCommit } from '../platform/database/group-commit';
+import { queryOne, queryStatements } from '../platform/database/sql';
+import type { PreparedStatement } from '../platform/database/sql';
 import type { StoredInbound } from './pending-event';
 import { TurnCoordinator } from './turn-coordinator';
 
@@ -23,7 +25,7 @@ export type AddressedIntake = Omit<Intake, 'conversationId'> & {
 };
 
 /** What the intake statement answers: `id` is null for a duplicate. */
-type IntakeRow = { conversation_id: string; id: string | null; held: boolean; debounce_ms: number | null; numbered_menu: unknown };
+type IntakeRow = { conversation_id: string; id: string | null; held: boolean; debounce_ms: number | null; numbered_menu: unknown; reply_address: string | null };
 
 /** `held`: stored while a human has the conversation (the bot is paused), so no turn was asked for. */
 export type Received = { conversationId: string; messageId: string; duplicate: boolean; held?: boolean };
@@ -34,6 +36,19 @@ export type Received = { conversationId: string; messageId: string; duplicate: b
  */
 @Injectable()
 export class InboundIntake {
+  /**
+   * Webhooks arriving together are stored together: one round trip and one commit for the lot,
+   * each message its own statement. One batch at a time, so messages are stored in the order they
+   * arrived; nothing in a batch waits for a running turn (see `intakeFrom`), so none stalls the rest.
+   */
+  private readonly stores = new GroupCommit<AddressedIntake, IntakeRow | undefined>(
+    async (intakes) => {
+      const results = await queryStatements(this.dataSource, intakes.map(intakeFrom));
+      return results.map((rows) => rows[0] as IntakeRow | undefined);
+    },
+    { maxItems: 64, maxRunning: 1 },
+  );
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly turns: TurnCoordinator,
@@ -46,57 +61,19 @@ export class InboundIntake {
   async receiveFrom(intake: AddressedIntake): Promise<Received> {
     // Two people's first messages racing for one new conversation: the loser's insert found the
     // winner's row after its snapshot, stored nothing, and goes again (it then finds the row).
-    const row = (await this.storeFrom(intake)) ?? (await this.storeFrom(intake));
+    const row = (await this.stores.submit(intake)) ?? (await this.stores.submit(intake));
     if (!row) throw new Error(`No conversation for ${intake.channel} address ${intake.address}: it was created and deleted at once; the channel will re-deliver.`);
+    if (intake.replyAddress && row.reply_address !== intake.replyAddress) {
+      // Rare (a chat that changed its id), and it waits for a turn running on the conversation:
+      // a statement of its own, so that only this webhook waits, not the batch.
+      await this.dataSource.query(`UPDATE conversations SET reply_address = $2 WHERE id = $1`, [row.conversation_id, intake.replyAddress]);
+    }
     const reread = row.id && row.numbered_menu ? intake.reinterpret?.(row.numbered_menu) : null;
     if (reread) {
       await this.dataSource.query(`UPDATE messages SET type = $2, content = $3 WHERE id = $1`, [row.id, reread.type, JSON.stringify(reread.content)]);
     }
     if (row.held && row.id) return { conversationId: row.conversation_id, messageId: row.id, duplicate: false, held: true };
     return this.queued({ ...intake, conversationId: row.conversation_id }, row);
-  }
-
-  /**
-   * An existing conversation is read, not upserted: an upsert locks its row, and a turn running
-   * holds that lock, so the webhook would wait for the turn (the message's own insert only needs
-   * the key share lock a turn leaves free). The reply address is written only when it moved.
-   */
-  private async storeFrom(intake: AddressedIntake): Promise<IntakeRow | undefined> {
-    const contact = intake.contact;
-    // A contact keeps the name and phone it has (a tenant may have corrected them); the channel fills gaps.
-    return queryPreparedOne<IntakeRow>(this.dataSource, 'fluxo.intake-from', `
-      WITH contact AS (
-        INSERT INTO contacts (tenant_id, channel, external_id, name, phone, aliases) VALUES ($1, $2, coalesce($7, $3), $8, $9, coalesce($10::text[], '{}'))
-        ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET
-          name = coalesce(contacts.name, EXCLUDED.name), phone = coalesce(contacts.phone, EXCLUDED.phone),
-          aliases = CASE WHEN EXCLUDED.aliases <@ contacts.aliases THEN contacts.aliases
-                         ELSE ARRAY(SELECT DISTINCT unnest(contacts.aliases || EXCLUDED.aliases)) END
-        -- A merged identity's new conversation belongs to the contact it was merged into.
-        RETURNING coalesce(merged_into, id) AS id),
-      existing AS (
-        SELECT id, flow_id, flow_version, coalesce(bot_paused_until > now(), false) AS held, numbered_menu, reply_address
-          FROM conversations WHERE tenant_id = $1 AND channel = $2 AND external_key = $3),
-      created AS (
-        INSERT INTO conversations (tenant_id, contact_id, channel, external_key, channel_id, reply_address)
-        SELECT $1, contact.id, $2, $3, $11, $12 FROM contact WHERE NOT EXISTS (SELECT 1 FROM existing)
-        ON CONFLICT (tenant_id, channel, external_key) DO NOTHING
-        RETURNING id, flow_id, flow_version, false AS held, numbered_menu, reply_address),
-      conversation AS (SELECT * FROM existing UNION ALL SELECT * FROM created),
-      moved AS (
-        UPDATE conversations SET reply_address = $12 FROM existing
-         WHERE conversations.id = existing.id AND $12::text IS NOT NULL AND existing.reply_address IS DISTINCT FROM $12::text),
-      stored AS (
-        INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
-        SELECT $1, conversation.id, 'in', $4, $5, $2, $6, CASE WHEN conversation.held THEN 'held' ELSE 'received' END FROM conversation
-        ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id)
-      SELECT conversation.id AS conversation_id, (SELECT id FROM stored) AS id, conversation.held, conversation.numbered_menu,
-             (SELECT (coalesce(v.settings, f.settings) ->> 'debounceMs')::int FROM flows f
-                LEFT JOIN flow_versions v ON v.flow_id = f.id AND v.version = conversation.flow_version
-               WHERE f.id = conversation.flow_id) AS debounce_ms
-        FROM conversation`,
-    [intake.tenantId, intake.channel, intake.address, intake.type, JSON.stringify(intake.content), intake.externalId ?? null,
-      contact?.key ?? null, contact?.name ?? null, contact?.phone ?? null, contact?.aliases?.length ? contact.aliases : null,
-      intake.channelId ?? null, intake.replyAddress ?? null]);
   }
 
   async receive(intake: Intake): Promise<Received> {
@@ -125,4 +102,47 @@ export class InboundIntake {
     await this.turns.requestTurns(intake.conversationId, stored.debounce_ms ?? 0);
     return { conversationId: intake.conversationId, messageId: stored.id, duplicate: false };
   }
+}
+
+/**
+ * Stores a message from an address. An existing conversation is read, not upserted: an upsert
+ * locks its row, and a turn running holds that lock, so the webhook would wait for the turn (the
+ * message's own insert only needs the key share lock a turn leaves free). A contact keeps the name and phone it has (a tenant may have
+ * corrected them); the channel fills gaps.
+ */
+function intakeFrom(intake: AddressedIntake): PreparedStatement {
+  const contact = intake.contact;
+  return {
+    name: 'fluxo_intake_from',
+    text: `
+      WITH contact AS (
+        INSERT INTO contacts (tenant_id, channel, external_id, name, phone, aliases) VALUES ($1, $2, coalesce($7, $3), $8, $9, coalesce($10::text[], '{}'))
+        ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET
+          name = coalesce(contacts.name, EXCLUDED.name), phone = coalesce(contacts.phone, EXCLUDED.phone),
+          aliases = CASE WHEN EXCLUDED.aliases <@ contacts.aliases THEN contacts.aliases
+                         ELSE ARRAY(SELECT DISTINCT unnest(contacts.aliases || EXCLUDED.aliases)) END
+        -- A merged identity's new conversation belongs to the contact it was merged into.
+        RETURNING coalesce(merged_into, id) AS id),
+      existing AS (
+        SELECT id, flow_id, flow_version, coalesce(bot_paused_until > now(), false) AS held, numbered_menu, reply_address
+          FROM conversations WHERE tenant_id = $1 AND channel = $2 AND external_key = $3),
+      created AS (
+        INSERT INTO conversations (tenant_id, contact_id, channel, external_key, channel_id, reply_address)
+        SELECT $1, contact.id, $2, $3, $11, $12 FROM contact WHERE NOT EXISTS (SELECT 1 FROM existing)
+        ON CONFLICT (tenant_id, channel, external_key) DO NOTHING
+        RETURNING id, flow_id, flow_version, false AS held, numbered_menu, reply_address),
+      conversation AS (SELECT * FROM existing UNION ALL SELECT * FROM created),
+      stored AS (
+        INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
+        SELECT $1, conversation.id, 'in', $4, $5, $2, $6, CASE WHEN conversation.held THEN 'held' ELSE 'received' END FROM conversation
+        ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING RETURNING id)
+      SELECT conversation.id AS conversation_id, (SELECT id FROM stored) AS id, conversation.held, conversation.numbered_menu, conversation.reply_address,
+             (SELECT (coalesce(v.settings, f.settings) ->> 'debounceMs')::int FROM flows f
+                LEFT JOIN flow_versions v ON v.flow_id = f.id AND v.version = conversation.flow_version
+               WHERE f.id = conversation.flow_id) AS debounce_ms
+        FROM conversation`,
+    values: [intake.tenantId, intake.channel, intake.address, intake.type, JSON.stringify(intake.content), intake.externalId ?? null,
+      contact?.key ?? null, contact?.name ?? null, contact?.phone ?? null, contact?.aliases?.length ? contact.aliases : null,
+      intake.channelId ?? null, intake.replyAddress ?? null],
+  };
 }

@@ -49,4 +49,37 @@ describe('the inbound intake (Postgres)', () => {
     const [{ reply_address }] = await db().query(`SELECT reply_address FROM conversations WHERE id = $1`, [conversationId]);
     expect(reply_address).toBe('5511977770003');
   });
+
+  it('stores webhooks that arrive together in one round trip, each in its order, and one bad message fails alone', async () => {
+    const intake = t.app.get(InboundIntake);
+    const queries: string[] = [];
+    const driver = db().driver as unknown as { master: { on(event: string, listener: (client: { query: (...args: unknown[]) => unknown }) => void): void } };
+    // Count the round trips the intake makes: every pooled connection's queries from here on.
+    const seen = new WeakSet<object>();
+    const watch = (client: { query: (...args: unknown[]) => unknown }) => {
+      if (seen.has(client)) return;
+      seen.add(client);
+      const query = client.query.bind(client);
+      client.query = (...args: unknown[]) => {
+        if (typeof args[0] === 'string' && args[0].includes('fluxo_intake_from')) queries.push(args[0]);
+        return query(...args);
+      };
+    };
+    driver.master.on('acquire', watch);
+    const addresses = Array.from({ length: 12 }, (_, i) => `55119777710${String(i).padStart(2, '0')}`);
+    const settled = await Promise.allSettled([
+      ...addresses.flatMap((address) => [intake.receiveFrom(message(address, `together-${address}-1`)), intake.receiveFrom(message(address, `together-${address}-2`))]),
+      // Another tenant's id that does not exist: its contact cannot be stored.
+      intake.receiveFrom({ ...message('5511977771099', 'no-such-tenant'), tenantId: '00000000-0000-4000-8000-000000000000' }),
+    ]);
+    expect(settled.slice(0, -1).every((each) => each.status === 'fulfilled')).toBe(true);
+    expect(settled.at(-1)).toMatchObject({ status: 'rejected' });
+    // 25 messages in a few batches, not a round trip each (the failed batch was run again one by one).
+    expect(queries.filter((text) => text.split('EXECUTE fluxo_intake_from').length > 2).length).toBeGreaterThan(0);
+    for (const address of addresses) {
+      const texts = await db().query(`SELECT m.content -> 'message' ->> 'text' AS text FROM messages m JOIN conversations c ON c.id = m.conversation_id
+        WHERE c.tenant_id = $1 AND c.external_key = $2 ORDER BY m.seq`, [tenantId, address]);
+      expect(texts.map((row: { text: string }) => row.text)).toEqual([`together-${address}-1`, `together-${address}-2`]);
+    }
+  });
 });

@@ -56,7 +56,8 @@ export class BullMqJobQueue implements JobQueue {
 
   constructor(private readonly options: BullMqJobQueueOptions) {
     this.prefix = options.prefix ?? 'fluxo';
-    this.connection = new IORedis(options.redisUrl);
+    // Adds made in the same tick (the turns of a batch of webhooks) go to Redis in one write.
+    this.connection = new IORedis(options.redisUrl, { enableAutoPipelining: true });
     this.connection.on('error', (error: Error) => errorReporter(options)(error, { during: 'redis connection' }));
   }
 
