@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutboundMessage } from '@fluxo/node-sdk';
 import { DataSource } from 'typeorm';
-import { queryPrepared, queryPreparedOne, queryStatements } from '../platform/database/sql';
+import { GroupCommit } from '../platform/database/group-commit';
+import { queryPreparedOne, queryStatements } from '../platform/database/sql';
+import type { PreparedStatement } from '../platform/database/sql';
 import { logger } from '../platform/logging/logger';
 import { JOB_QUEUE } from '../platform/queue';
 import type { JobQueue } from '../platform/queue';
@@ -74,6 +76,11 @@ const LEASE_BUSY_RETRY_MS = 250;
 @Injectable()
 export class OutboxDelivery {
   private readonly senders = new Map<string, ChannelSender>();
+  /**
+   * Rows that different conversations' deliveries sent at about the same time are marked sent
+   * together: one round trip and one commit for the lot (each row its own statement).
+   */
+  private readonly marks = new GroupCommit<PreparedStatement, unknown[]>((statements) => queryStatements(this.dataSource, statements), { maxItems: 64, maxRunning: 1 });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -173,7 +180,7 @@ export class OutboxDelivery {
   private async markSent(row: OutboxRow, lease: Lease, externalIds: string[], last: boolean): Promise<void> {
     // One stored message per provider message (a split text is several), keyed by the provider's id for status webhooks.
     const ids = externalIds.length ? externalIds : [row.idempotency_key];
-    await queryPrepared(this.dataSource, 'fluxo.outbox-sent', `
+    await this.marks.submit({ name: 'fluxo_outbox_sent', text: `
       WITH sent AS (
         UPDATE outbox SET status = 'sent', sent_at = now(), attempts = attempts + 1, next_attempt_at = NULL, external_ids = $7::text[]
          WHERE id = $1 AND status = 'pending' RETURNING id),
@@ -182,7 +189,7 @@ export class OutboxDelivery {
       INSERT INTO messages (tenant_id, conversation_id, direction, type, content, channel, external_id, status)
       SELECT $2, $3, 'out', $4, $5, $6, external_id, 'sent' FROM sent, unnest($7::text[]) AS external_id
       ON CONFLICT (tenant_id, channel, direction, external_id) WHERE external_id IS NOT NULL DO NOTHING`,
-    [row.id, row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, ids, lease.holder, last]);
+    values: [row.id, row.tenant_id, row.conversation_id, row.message.kind, JSON.stringify(row.message), row.channel, ids, lease.holder, last] });
     if (last) lease.released = true;
   }
 
