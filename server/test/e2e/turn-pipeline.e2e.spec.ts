@@ -99,14 +99,14 @@ describe('the turn pipeline (Postgres)', () => {
     await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
     expect(await botTexts(db(), conversationId)).toEqual(['Você disse: alguém aí?']);
 
-    // A reply whose delivery job ran out of attempts stays pending until a sweep sends it.
+    // A reply whose delivery job ran out of attempts stays pending until a sweep sends it. (Once the
+    // turn's own delivery is done: it sends right after the commit.)
+    const sentCount = async () => (await db().query(`SELECT count(*)::int AS sent FROM outbox WHERE conversation_id = $1 AND status = 'sent'`, [conversationId]))[0].sent as number;
+    await waitFor(async () => (await sentCount()) === 1);
     await db().query(`UPDATE outbox SET status = 'pending', created_at = now() - interval '1 minute' WHERE conversation_id = $1`, [conversationId]);
     await db().query(`DELETE FROM messages WHERE conversation_id = $1 AND direction = 'out'`, [conversationId]);
     expect(await worker.requeuePendingWork(30_000)).toMatchObject({ deliveries: 1 });
-    await waitFor(async () => {
-      const [{ sent }] = await db().query(`SELECT count(*)::int AS sent FROM outbox WHERE conversation_id = $1 AND status = 'sent'`, [conversationId]);
-      return sent === 1;
-    });
+    await waitFor(async () => (await sentCount()) === 1);
     // Fresh work is left to its own job.
     expect(await worker.requeuePendingWork(30_000)).toEqual({ conversations: 0, timers: 0, deliveries: 0 });
   });

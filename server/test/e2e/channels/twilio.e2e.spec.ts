@@ -60,9 +60,24 @@ describe('Twilio WhatsApp channel: signed form in, numbered options out (Postgre
     const sid = fake.messages[2]!.sid;
     // The provider's id is stored once the send returned, a moment after the fake saw it.
     await waitFor(async () => (await countRows(t, `SELECT 1 FROM messages WHERE external_id = $1`, [`${channel.id}:${sid}`])) === 1, 5_000, 'the sent message stored');
-    expect((await post(form({ MessageSid: sid, MessageStatus: 'delivered', SmsStatus: 'delivered' }))).status).toBe(200);
+    // A status callback is about our message: From is the business number, To the customer.
+    const status = { MessageSid: sid, MessageStatus: 'delivered', SmsStatus: 'delivered', From: 'whatsapp:+5511999990000', To: CUSTOMER };
+    expect((await post(form(status))).status).toBe(200);
     const [row] = await t.database.dataSource.query(`SELECT status FROM messages WHERE external_id = $1`, [`${channel.id}:${sid}`]);
     expect(row.status).toBe('delivered');
     expect(await countRows(t, `SELECT 1 FROM messages WHERE direction = 'in' AND external_id LIKE $1`, [`${channel.id}:%`])).toBe(3);
+  });
+
+  it("refuses what the account's other numbers post here by mistake, messages and status callbacks alike, storing nothing", async () => {
+    const otherNumber = 'whatsapp:+5511988880000';
+    const message = await post(form({ MessageSid: 'SM00000000000000000000000000000009', Body: 'oi', To: otherNumber }));
+    expect(message.status).toBe(401);
+    expect(message.text).toContain(`This webhook is for ${otherNumber}, not this channel's number whatsapp:+5511999990000`);
+    expect(await countRows(t, `SELECT 1 FROM messages WHERE external_id = $1`, [`${channel.id}:SM00000000000000000000000000000009`])).toBe(0);
+    const sent = fake.messages[0]!.sid;
+    const status = await post(form({ MessageSid: sent, MessageStatus: 'failed', SmsStatus: 'failed', ErrorCode: '63016', From: otherNumber, To: CUSTOMER }));
+    expect(status.status).toBe(401);
+    const [row] = await t.database.dataSource.query(`SELECT status FROM messages WHERE external_id = $1`, [`${channel.id}:${sent}`]);
+    expect(row.status).not.toBe('failed');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WebhookRequest } from '../channel-adapter';
 import { TwilioAdapter } from './twilio.adapter';
+import { twilioSignature } from './twilio.signature';
 
 const FIXTURES = join(__dirname, '../../../../../test/fixtures/channels/twilio');
 const CONFIG = { accountSid: 'AC9422162090adb34a3297abb904571272', authToken: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', from: 'whatsapp:+5511999990000' };
@@ -46,6 +47,22 @@ describe('TwilioAdapter', () => {
     expect(adapter.verify(webhook('whatsapp-text.txt', 'MZVAW9vhieR66aJ3NRKoEp1hCVM='), CONFIG)).toEqual({ ok: true });
     expect(adapter.verify(webhook('whatsapp-text.txt', 'MZVAW9vhieR66aJ3NRKoEp1hCVM='), { ...CONFIG, authToken: 'other' }).ok).toBe(false);
     expect(adapter.verify(webhook('whatsapp-text.txt'), CONFIG)).toMatchObject({ ok: false, reason: expect.stringMatching(/^X-Twilio-Signature header missing/) });
+  });
+
+  it("refuses a signed webhook about another number of the account: a message's To, a status callback's From", () => {
+    const other = { ...CONFIG, from: 'whatsapp:+5511988880000' };
+    expect(adapter.verify(webhook('whatsapp-text.txt', 'MZVAW9vhieR66aJ3NRKoEp1hCVM='), other)).toEqual({
+      ok: false, reason: "This webhook is for whatsapp:+5511999990000, not this channel's number whatsapp:+5511988880000: point that number's webhook at the URL of its own channel.",
+    });
+    const status = readFileSync(join(FIXTURES, 'status-delivered.txt'), 'utf8');
+    const signed = (body: string): WebhookRequest => ({ ...webhook('status-delivered.txt'), rawBody: Buffer.from(body),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(CONFIG.authToken, URL, new URLSearchParams(body)) } });
+    expect(adapter.verify(signed(status), CONFIG)).toEqual({ ok: true });
+    expect(adapter.verify(signed(status), other).ok).toBe(false);
+    // An SMS number is named without the whatsapp: prefix.
+    const sms = readFileSync(join(FIXTURES, 'sms-text.txt'), 'utf8');
+    expect(adapter.verify(signed(sms), { ...CONFIG, from: '+5511999990000' })).toEqual({ ok: true });
+    expect(adapter.verify(signed(sms), CONFIG).ok).toBe(false);
   });
 
   it('refuses to verify with an unusable config, naming the field and not the secret', () => {

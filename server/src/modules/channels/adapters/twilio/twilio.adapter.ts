@@ -11,7 +11,7 @@ import type {
 } from '../channel-adapter';
 import type { TwilioConfig } from './twilio.config';
 import { isWhatsAppSender, parseTwilioConfig } from './twilio.config';
-import { parseTwilioWebhook, twilioMediaAccess } from './twilio.inbound';
+import { parseTwilioWebhook, twilioBusinessAddress, twilioMediaAccess } from './twilio.inbound';
 import { sendTwilioMessage, TWILIO_MAX_BODY } from './twilio.outbound';
 import { verifyTwilioSignature } from './twilio.signature';
 
@@ -73,10 +73,21 @@ export class TwilioAdapter implements ChannelAdapter {
     };
   }
 
+  /**
+   * The signature proves the request is the account's; the number it names proves it is this
+   * channel's. Without it, a second number of the same account whose webhook points (by mistake)
+   * at this channel's URL would have its customers answered by this channel's flows.
+   */
   verify(request: WebhookRequest, config: ChannelConfig): VerifyResult {
     const read = readConfig(config);
     if (!read.ok) return { ok: false, reason: read.message };
-    return verifyTwilioSignature(request, read.config.authToken);
+    const signed = verifyTwilioSignature(request, read.config.authToken);
+    if (!signed.ok) return signed;
+    const number = twilioBusinessAddress(request);
+    if (number && number.toLowerCase() !== read.config.from.toLowerCase()) {
+      return { ok: false, reason: `This webhook is for ${number}, not this channel's number ${read.config.from}: point that number's webhook at the URL of its own channel.` };
+    }
+    return signed;
   }
 
   parse(request: WebhookRequest, _config: ChannelConfig): ParseResult {

@@ -68,6 +68,16 @@ export function parseTwilioWebhook(request: WebhookRequest, now: Date): ParseRes
   return result(from ? [messageEventOf(form, sid, from, timestamp, raw)] : []);
 }
 
+/**
+ * The business number a webhook is about: `To` of a customer's message, `From` of a status
+ * callback about ours (its `To` is the customer). Undefined for callbacks that name neither.
+ */
+export function twilioBusinessAddress(request: WebhookRequest): string | undefined {
+  const form = new URLSearchParams(request.rawBody.toString('utf8'));
+  const status = field(form, 'MessageStatus') ?? field(form, 'SmsStatus');
+  return status !== undefined && !INBOUND_STATUSES.has(status) ? field(form, 'From') : field(form, 'To');
+}
+
 function statusEventOf(form: URLSearchParams, sid: string, twilioStatus: string, timestamp: string, raw: TwilioForm): ParsedStatus | undefined {
   const status = STATUS_MAP[twilioStatus];
   if (!status) return undefined;
