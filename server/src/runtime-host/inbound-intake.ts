@@ -115,14 +115,21 @@ function intakeFrom(intake: AddressedIntake): PreparedStatement {
   return {
     name: 'fluxo_intake_from',
     text: `
-      WITH contact AS (
-        INSERT INTO contacts (tenant_id, channel, external_id, name, phone, aliases) VALUES ($1, $2, coalesce($7, $3), $8, $9, coalesce($10::text[], '{}'))
+      WITH known AS (
+        -- A returning customer whose contact already has all the channel says: nothing to write.
+        SELECT coalesce(merged_into, id) AS id FROM contacts
+         WHERE tenant_id = $1 AND channel = $2 AND external_id = coalesce($7, $3)
+           AND (name IS NOT NULL OR $8::text IS NULL) AND (phone IS NOT NULL OR $9::text IS NULL) AND coalesce($10::text[], '{}') <@ aliases),
+      upserted AS (
+        INSERT INTO contacts (tenant_id, channel, external_id, name, phone, aliases)
+        SELECT $1, $2, coalesce($7, $3), $8, $9, coalesce($10::text[], '{}') WHERE NOT EXISTS (SELECT 1 FROM known)
         ON CONFLICT (tenant_id, channel, external_id) DO UPDATE SET
           name = coalesce(contacts.name, EXCLUDED.name), phone = coalesce(contacts.phone, EXCLUDED.phone),
           aliases = CASE WHEN EXCLUDED.aliases <@ contacts.aliases THEN contacts.aliases
                          ELSE ARRAY(SELECT DISTINCT unnest(contacts.aliases || EXCLUDED.aliases)) END
         -- A merged identity's new conversation belongs to the contact it was merged into.
         RETURNING coalesce(merged_into, id) AS id),
+      contact AS (SELECT id FROM known UNION ALL SELECT id FROM upserted),
       existing AS (
         SELECT id, flow_id, flow_version, coalesce(bot_paused_until > now(), false) AS held, numbered_menu, reply_address
           FROM conversations WHERE tenant_id = $1 AND channel = $2 AND external_key = $3),

@@ -82,4 +82,21 @@ describe('the inbound intake (Postgres)', () => {
       expect(texts.map((row: { text: string }) => row.text)).toEqual([`together-${address}-1`, `together-${address}-2`]);
     }
   });
+
+  it("fills the contact's gaps from the channel, keeps what it has, and does not rewrite a contact that lacks nothing", async () => {
+    const intake = t.app.get(InboundIntake);
+    const from = (externalId: string, contact: AddressedIntake['contact']) => intake.receiveFrom(message('5511977772001', externalId, { contact }));
+    await from('c-1', { key: '5511977772001' });
+    const contactOf = async () => (await db().query(`SELECT name, phone, aliases, xmin::text AS version FROM contacts WHERE tenant_id = $1 AND external_id = '5511977772001'`, [tenantId]))[0];
+    expect(await contactOf()).toMatchObject({ name: null, phone: null, aliases: [] });
+    await from('c-2', { key: '5511977772001', name: 'Maria', phone: '+5511977772001', aliases: ['551177772001'] });
+    expect(await contactOf()).toMatchObject({ name: 'Maria', phone: '+5511977772001', aliases: ['551177772001'] });
+    const filled = await contactOf();
+    await from('c-3', { key: '5511977772001', name: 'Maria S.', phone: '+5511977772001', aliases: ['551177772001'] });
+    expect(await contactOf()).toEqual(filled);
+    await from('c-4', { key: '5511977772001', name: 'Maria S.', aliases: ['5511977772001-lid'] });
+    const merged = await contactOf();
+    expect(merged.name).toBe('Maria');
+    expect([...merged.aliases].sort()).toEqual(['551177772001', '5511977772001-lid']);
+  });
 });
