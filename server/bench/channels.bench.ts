@@ -3,18 +3,19 @@
  * events), against a local fake Graph API (channels/graph-fake.ts). A Fluxo process forked from
  * channels/server-entry.ts (startFluxo, as npm start runs it), a tenant with one published flow
  * (message trigger "any" → send text "Recebido: {{ trigger.text }}" → end: one reply per message)
- * and 16 WhatsApp Cloud channels, each its own business number on the fake (channels/tenant.ts). Five phases:
+ * and 16 WhatsApp Cloud channels, each its own business number on the fake (channels/tenant.ts). Six phases:
  *  (1) end to end, all-in-one process (api + worker): many customers spread over the channels, each
  *      sending its next message once its reply reached the fake (channels/end-to-end.ts), and where
  *      that time went (channels/stages.ts);
  *  (2) one channel alone, to show the per-channel pacing;
  *  (3) webhook ack latency at steady rates (open loop), same process, its turns worked meanwhile;
  *  (4) webhook ack latency back to back (closed loop: the process's ack capacity), same process (channels/ack-latency.ts);
- *  (5) the same acks from a fresh api-only process (no worker), so the webhook path is timed alone.
+ *  (5) the same acks from a fresh api-only process (no worker), so the webhook path is timed alone;
+ *  (6) the production shape: a fresh api process and a worker process, end to end and acks at steady rates.
  * Each phase also prints what it cost the server and the machine (channels/measurement.ts).
  * Run: npm run bench:channels [-- --seconds 15 --warmup 3 --customers 256 --channels 16 --ack-seconds 8 --cap-seconds 5 --log-level info]
  * ANALYZE runs as each window opens (--no-analyze skips it). Diagnostics: --count-io (the server's queries and Redis commands by shape, per turn), --cpu-prof
- * <prefix> (V8 CPU profiles of the server over the windows of (1) and (5)), --no-api-only (skips (5)).
+ * <prefix> (V8 CPU profiles of the server over the windows of (1) and (5)), --no-api-only (skips (5)), --no-split (skips (6)).
  */
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
   const countIo = process.argv.includes('--count-io');
   const analyze = !process.argv.includes('--no-analyze');
   const apiOnly = !process.argv.includes('--no-api-only');
+  const split = !process.argv.includes('--no-split');
 
   const router = new ReplyRouter();
   const fake = await new LeanGraphFake(API_VERSION, router.onSend).start();
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
   let turnsFigure = 0;
   let turnsClean = false;
   let steadyFigures: Array<{ rate: number; ack: AckFigures }> = [];
+  let splitFigures: { turns: number; steady: Array<{ rate: number; ack: AckFigures }> } | undefined;
   try {
     const server = await startChannelBenchServer({ port, logLevel, countIo });
     const meter = new PhaseMeter(server, analyze);
@@ -154,6 +157,35 @@ async function main(): Promise<void> {
         await apiServer.stop();
       }
     }
+
+    if (split) {
+      // The production shape on this machine: an api process and a worker process (npm run start:api
+      // and start:worker), so the webhooks' acks no longer wait behind the turns in one event loop.
+      const splitServer = await startChannelBenchServer({ port: port + 2, logLevel, role: 'api', workers: 1, countIo });
+      const splitMeter = new PhaseMeter(splitServer, analyze);
+      try {
+        const { channels } = await setUpTenant(splitServer, fake, channelCount, 920_000_000_000_001);
+        const bodies = new InboundBodies();
+        const e2e = await splitMeter.measure((starts, ends) => endToEnd(splitServer, router, bodies, channels,
+          { customers, firstNumber: 60_000_000, warmupSeconds, seconds, label: 'split' }, starts, ends));
+        console.error('  done: end to end, api + worker processes');
+        const steady: Array<{ rate: number; ack: AckFigures }> = [];
+        for (const [index, rate] of STEADY_RATES.entries()) {
+          steady.push({ rate, ack: await splitMeter.measure((starts, ends) => ackLatency(splitServer, bodies, channels,
+            { concurrency: 32, customers: 2048, firstNumber: 70_000_000 + index * 1_000_000, warmupSeconds: 1, seconds: STEADY_SECONDS, ratePerSecond: rate }, starts, ends)) });
+        }
+        console.error('  done: ack latency at steady rates, api + worker processes');
+        splitFigures = { turns: e2e.perSecond, steady };
+        out.push('', `(6) the production shape: one api process and one worker process (npm run start:api, start:worker) on the same Postgres and Redis`);
+        out.push(`    end to end, as (1): ${e2e.turns} turns, ${e2e.perSecond.toFixed(0)} turns/s; post → reply p50 ${e2e.p50.toFixed(1)} ms, p99 ${e2e.p99.toFixed(1)} ms; acks p50 ${e2e.ackP50.toFixed(1)} ms, p99 ${e2e.ackP99.toFixed(1)} ms; errors ${e2e.errors}, lost ${e2e.lost}, wrong ${e2e.wrongReplies}`);
+        out.push(...costLines(e2e.cost, e2e.turns, 'turn', countIo));
+        out.push(`    webhook ack at steady rates, as (3), the worker working their turns:`);
+        for (const { rate, ack: at } of steady) out.push(`    ${rate}/s: ${ackLine(at).trim()}`);
+      } finally {
+        splitMeter.close();
+        await splitServer.stop();
+      }
+    }
   } finally {
     await fake.close();
   }
@@ -169,6 +201,9 @@ async function main(): Promise<void> {
   console.log(`    webhook ack p99 < ${TARGET_ACK_P99_MS} ms at concurrency 32, back to back (4): ${ackFigure.toFixed(1)} ms → ${ackMet ? 'MET' : 'NOT MET'}`);
   for (const { rate, ack } of steadyFigures) console.log(`    (at a steady ${rate} webhooks/s over 32 connections (3): ack p99 ${ack.p99.toFixed(1)} ms)`);
   console.log(`    end to end ≥ ${TARGET_TURNS_PER_SECOND} turns/s (1): ${turnsFigure.toFixed(0)} turns/s → ${turnsMet ? 'MET' : 'NOT MET'}`);
+  if (splitFigures) {
+    console.log(`    api + worker processes (6): end to end ${splitFigures.turns.toFixed(0)} turns/s; ack p99 at steady rates ${splitFigures.steady.map(({ rate, ack }) => `${ack.p99.toFixed(1)} ms at ${rate}/s`).join(', ')}`);
+  }
   if (router.unexpected) console.log(`    (${router.unexpected} replies reached the fake for no waiting customer: the ack phase's, or replies after a customer gave up)`);
   if (fake.rejected) console.log(`    (the fake rejected ${fake.rejected} Graph calls)`);
 }

@@ -12,8 +12,10 @@ export type IoCounts = { queries: Record<string, { count: number; ms: number }>;
 const queries = new Map<string, { count: number; ms: number }>();
 const redis = new Map<string, number>();
 
-/** A query's shape: whitespace folded, literals and parameters kept, cut after 90 characters. */
-const shapeOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 90);
+/** A query's shape: whitespace folded, parameters kept and EXECUTE's literals left out, cut after 90 characters. */
+const shapeOf = (text: string) => text
+  .replace(/EXECUTE (\w+)\((?:\s?E?'(?:[^'\\]|''|\\.)*'|[^')])*\)/g, 'EXECUTE $1(…)') // a prepared statement's values as literals
+  .replace(/\s+/g, ' ').trim().slice(0, 90);
 
 function record(shape: string, ms: number): void {
   const entry = queries.get(shape) ?? { count: 0, ms: 0 };

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** CPU seconds used so far, by who: the server, Postgres (all its processes), Redis, the bench, and the whole machine (busy, stolen by the hypervisor, total). */
+/** CPU seconds used so far, by who: the server (all its processes), Postgres (all its processes), Redis, the bench, and the whole machine (busy, stolen by the hypervisor, total). */
 export type CpuReading = { server: number; postgres: number; redis: number; bench: number; busy: number; steal: number; total: number };
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** Reads /proc (Linux); undefined elsewhere. Processes that exit in between are lost, which the pools' long-lived connections make rare. */
-export function readCpu(serverPid: number): CpuReading | undefined {
+export function readCpu(serverPids: number[]): CpuReading | undefined {
   let stat: string;
   try {
     stat = readFileSync('/proc/stat', 'utf8');
@@ -35,7 +35,7 @@ export function readCpu(serverPid: number): CpuReading | undefined {
     // Fields 14 and 15 of the line (utime, stime) are 12 and 13 after the name.
     const seconds = (Number(rest[11]) + Number(rest[12])) / TICKS_PER_SECOND;
     const pid = Number(entry);
-    if (pid === serverPid) reading.server += seconds;
+    if (serverPids.includes(pid)) reading.server += seconds;
     else if (pid === process.pid) reading.bench += seconds;
     else if (name === 'postgres' || name.startsWith('postgres:')) reading.postgres += seconds;
     else if (name.startsWith('redis-server')) reading.redis += seconds;

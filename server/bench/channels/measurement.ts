@@ -81,7 +81,7 @@ export class PhaseMeter {
     const snapshot = (assign: (value: Snapshot) => void, analyze = false) => {
       if (analyze) reads.push(adminQuery(server.databaseUrl, 'ANALYZE').then(() => undefined));
       const bench = performance.eventLoopUtilization();
-      const cpu = readCpu(server.pid);
+      const cpu = readCpu(server.pids);
       reads.push(Promise.all([server.stats(), this.backend(), server.io()]).then(([stats, backend, io]) => assign({ server: stats, backend, bench, io, cpu })));
     };
     const result = await work(() => snapshot((value) => (at = value), this.analyze), () => snapshot((value) => (end = value)));

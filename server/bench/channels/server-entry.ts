@@ -14,7 +14,7 @@ import { countIo, takeIoCounts } from './count-io';
 
 export type ServerStats = { rss: number; heapUsed: number; heapTotal: number; external: number; cpuUserUs: number; cpuSystemUs: number; eluActive: number; eluIdle: number };
 
-const role = (process.env.BENCH_ROLE ?? 'all') as 'all' | 'api';
+const role = (process.env.BENCH_ROLE ?? 'all') as 'all' | 'api' | 'worker';
 // Before the first query: the wrappers go on the prototypes every pool and connection shares.
 if (process.env.BENCH_COUNT_IO === '1') countIo();
 
