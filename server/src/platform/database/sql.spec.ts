@@ -54,11 +54,9 @@ describe.each(['pglite', 'postgres'] as const)('queryStatements on %s', (kind) =
       const [inserted, read] = await queryStatements(db, [`INSERT INTO tenants (name) VALUES ('one round trip') RETURNING name`, `SELECT count(*)::int AS n FROM tenants WHERE name = 'one round trip'`]);
       expect(inserted).toEqual([{ name: 'one round trip' }]);
       expect(read).toEqual([{ n: 1 }]);
-      if (kind === 'postgres') {
-        // One implicit transaction on Postgres: the failing second statement takes the first's insert with it.
-        await expect(queryStatements(db, [`INSERT INTO tenants (name) VALUES ('rolled back')`, `SELECT 1 / 0`])).rejects.toThrow(/division by zero/);
-        expect(await db.query(`SELECT 1 FROM tenants WHERE name = 'rolled back'`)).toEqual([]);
-      }
+      // One transaction: the failing second statement takes the first's insert with it.
+      await expect(queryStatements(db, [`INSERT INTO tenants (name) VALUES ('rolled back')`, `SELECT 1 / 0`])).rejects.toThrow(/division by zero/);
+      expect(await db.query(`SELECT 1 FROM tenants WHERE name = 'rolled back'`)).toEqual([]);
     } finally {
       await database.close();
     }

@@ -60,17 +60,12 @@ const STATEMENT_NAME = /^[a-z_][a-z0-9_]*$/;
  * Several statements in one round trip (the simple query protocol: no parameters, so callers
  * inline only values they checked, such as uuids, or pass a `PreparedStatement`, whose values go
  * as escaped literals), each with its own snapshot, all in one implicit transaction unless the
- * script holds BEGIN or COMMIT; the rows of each. PGlite runs them one after the other.
+ * script holds BEGIN or COMMIT; the rows of each. PGlite runs them one after the other (in one
+ * transaction too).
  */
 export async function queryStatements(db: Queryable, statements: Statement[]): Promise<unknown[][]> {
   const connection = pgConnectionOf(db) as unknown as PgClient | PgPool | undefined;
-  if (!connection) {
-    const results: unknown[][] = [];
-    for (const statement of statements) {
-      results.push(typeof statement === 'string' ? await queryRows(db, statement) : await queryRows(db, statement.text, statement.values));
-    }
-    return results;
-  }
+  if (!connection) return runOneByOne(db, statements);
   const script = async (client: PgClient) => {
     await prepareOnce(client, statements);
     try {
@@ -89,6 +84,38 @@ export async function queryStatements(db: Queryable, statements: Statement[]): P
     return await script(client);
   } finally {
     client.release();
+  }
+}
+
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|ROLLBACK|START)\b/i;
+
+/**
+ * PGlite: the statements one after the other. A script without BEGIN or COMMIT of its own runs in
+ * a transaction, as Postgres runs it: a batch that fails leaves nothing behind to run twice.
+ */
+async function runOneByOne(db: Queryable, statements: Statement[]): Promise<unknown[][]> {
+  const each = async (on: Queryable) => {
+    const results: unknown[][] = [];
+    for (const statement of statements) {
+      results.push(typeof statement === 'string' ? await queryRows(on, statement) : await queryRows(on, statement.text, statement.values));
+    }
+    return results;
+  };
+  const controlled = statements.some((statement) => typeof statement === 'string' && TRANSACTION_CONTROL.test(statement));
+  // An EntityManager is its caller's connection, maybe already in a transaction: as it is.
+  if (controlled || !('manager' in db)) return each(db);
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('BEGIN');
+    const results = await each(runner.manager);
+    await runner.query('COMMIT');
+    return results;
+  } catch (error) {
+    await runner.query('ROLLBACK');
+    throw error;
+  } finally {
+    await runner.release();
   }
 }
 
