@@ -156,18 +156,25 @@ export class TurnCoordinator {
     return { event, timers, more: hasMoreAfter(context.mailbox, next), delivery };
   }
 
-  /** After commit: deliveries, timers, and the news for whoever waits (the simulator's request). */
+  /**
+   * After commit: timers, the news for whoever waits (the simulator's request, which need not wait
+   * for a provider to answer), then the replies.
+   */
   private async afterCommit({ event, timers, delivery }: CommittedTurn): Promise<void> {
-    if (delivery) await this.deliverNow(event.conversationId, delivery);
-    for (const timer of timers) {
-      if (timer.action === 'schedule') {
-        await this.queue.add(TIMER_QUEUE, { conversationId: event.conversationId, timerId: timer.timerId },
-          { key: timerJobKey(timer.timerId), delayMs: Math.max(0, Date.parse(timer.fireAt) - Date.now()) });
-      } else {
-        await this.queue.cancel(TIMER_QUEUE, timerJobKey(timer.timerId));
+    try {
+      for (const timer of timers) {
+        if (timer.action === 'schedule') {
+          await this.queue.add(TIMER_QUEUE, { conversationId: event.conversationId, timerId: timer.timerId },
+            { key: timerJobKey(timer.timerId), delayMs: Math.max(0, Date.parse(timer.fireAt) - Date.now()) });
+        } else {
+          await this.queue.cancel(TIMER_QUEUE, timerJobKey(timer.timerId));
+        }
       }
+      await this.events.publish(event);
+    } finally {
+      // The commit took the delivery lease: whatever failed above, the replies still go (or are queued).
+      if (delivery) await this.deliverNow(event.conversationId, delivery);
     }
-    await this.events.publish(event);
   }
 
   /**
