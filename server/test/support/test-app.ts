@@ -42,7 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const shared = typeof options.database === 'object' ? options.database : undefined;
   const database = shared ?? (await createTestDatabase((options.database as TestDatabaseKind | undefined) ?? 'postgres'));
   const redisEnv: Record<string, string> = options.redis ? { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `fluxo-test-${randomBytes(4).toString('hex')}` } : {};
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...redisEnv, ...options.env });
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...redisEnv, ...options.env });
   const queue = createJobQueue({
     redisUrl: config.redisUrl,
     prefix: config.queuePrefix,
