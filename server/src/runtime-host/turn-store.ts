@@ -1,14 +1,12 @@
 import type { ConversationState, OutboundOrigin, TimerEffect, TurnResult } from '@fluxo/engine';
 import type { ContactInfo, JsonObject, OutboundMessage } from '@fluxo/node-sdk';
 import type { DataSource, EntityManager } from 'typeorm';
-import { queryStatements } from '../platform/database/sql';
+import { isUuid, queryStatements, uuidLiteral } from '../platform/database/sql';
 import type { PreparedStatement } from '../platform/database/sql';
 import { leasedRows, takeLease } from './delivery-lease';
 import type { OutboxRow } from './delivery-lease';
 import type { PublishedFlow } from './flow-catalog';
 import type { Mailbox, PendingEvent } from './pending-event';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A conversation's turn transaction, once it holds the conversation's row lock (the mailbox: no
@@ -39,17 +37,17 @@ export type CommittedWrite = {
  * message) does not wait for the turn. BEGIN, the lock and the read travel in one round trip, and
  * the write and COMMIT in another (round trips are what a turn costs most); the read is a statement
  * after the lock, so that one which waited for the lock reads the mailbox as the previous turn left
- * it. The id is checked to be a uuid, so it can stand in the statement's text. When `work` does
+ * it. When `work` does
  * not commit, the transaction commits after it (a paused conversation's held messages).
  */
 export async function inConversationTransaction<T>(dataSource: DataSource, conversationId: string, work: (turn: OpenTurn) => Promise<T>): Promise<T | null> {
-  if (!UUID.test(conversationId)) return null;
+  if (!isUuid(conversationId)) return null;
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   const db = runner.manager;
   let committed = false;
   try {
-    const [, , rows] = await queryStatements(db, ['BEGIN', `SELECT 1 FROM conversations WHERE id = '${conversationId.toLowerCase()}' FOR NO KEY UPDATE`, turnContext(conversationId)]);
+    const [, , rows] = await queryStatements(db, ['BEGIN', `SELECT 1 FROM conversations WHERE id = ${uuidLiteral(conversationId)} FOR NO KEY UPDATE`, turnContext(conversationId)]);
     const context = toTurnContext((rows as ContextRow[])[0]);
     const result = await work({
       db, context,

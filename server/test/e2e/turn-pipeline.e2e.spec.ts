@@ -1,5 +1,7 @@
 import { InboundIntake } from '../../src/runtime-host/inbound-intake';
 import { RuntimeWorker } from '../../src/runtime-host/runtime-worker';
+import { RUNTIME_EVENTS } from '../../src/runtime-host/turn-events';
+import type { RuntimeEvents } from '../../src/runtime-host/turn-events';
 import { TurnCoordinator } from '../../src/runtime-host/turn-coordinator';
 import { botTexts, insertLiveConversation, receiveText } from '../factories/conversation-factory';
 import { graphOf, insertFlow } from '../factories/flow-factory';
@@ -109,6 +111,26 @@ describe('the turn pipeline (Postgres)', () => {
     await waitFor(async () => (await sentCount()) === 1);
     // Fresh work is left to its own job.
     expect(await worker.requeuePendingWork(30_000)).toEqual({ conversations: 0, timers: 0, deliveries: 0 });
+  });
+
+  it("sends a committed turn's replies even when publishing its news fails", async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, echoBot());
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    const events = t.app.get<RuntimeEvents>(RUNTIME_EVENTS);
+    const publish = jest.spyOn(events, 'publish').mockImplementation(async (event) => {
+      if (event.type === 'turn.completed' && event.conversationId === conversationId) throw new Error('Redis went away');
+    });
+    try {
+      await receiveText(t.app, owner.tenantId, conversationId, 'alô');
+      await waitFor(async () => {
+        const [{ sent }] = await db().query(`SELECT count(*)::int AS sent FROM outbox WHERE conversation_id = $1 AND status = 'sent'`, [conversationId]);
+        return sent === 1;
+      });
+    } finally {
+      publish.mockRestore();
+    }
+    expect(await botTexts(db(), conversationId)).toEqual(['Você disse: alô']);
   });
 
   it('merges a burst of short texts into one turn when the flow has a debounce window', async () => {

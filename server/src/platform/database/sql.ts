@@ -149,6 +149,8 @@ export function sqlLiteral(value: unknown): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /** A uuid as an SQL literal, for `queryStatements`; anything else throws (it would be injection). */
 export function uuidLiteral(value: string): string {
   if (!UUID.test(value)) throw new RangeError(`not a uuid: ${JSON.stringify(value)}`);
