@@ -1,7 +1,7 @@
 import type { ConversationState, OutboundOrigin, TimerEffect, TurnResult } from '@fluxo/engine';
 import type { ContactInfo, JsonObject, OutboundMessage } from '@fluxo/node-sdk';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isUuid, queryStatements, uuidLiteral } from '../platform/database/sql';
+import { isUuid, queryStatements } from '../platform/database/sql';
 import type { PreparedStatement } from '../platform/database/sql';
 import { leasedRows, takeLease } from './delivery-lease';
 import type { OutboxRow } from './delivery-lease';
@@ -47,7 +47,7 @@ export async function inConversationTransaction<T>(dataSource: DataSource, conve
   const db = runner.manager;
   let committed = false;
   try {
-    const [, , rows] = await queryStatements(db, ['BEGIN', `SELECT 1 FROM conversations WHERE id = ${uuidLiteral(conversationId)} FOR NO KEY UPDATE`, turnContext(conversationId)]);
+    const [, , , rows] = await queryStatements(db, ['BEGIN', GENERIC_PLANS, lockConversation(conversationId), turnContext(conversationId), TENANT_ROLE]);
     const context = toTurnContext((rows as ContextRow[])[0]);
     const result = await work({
       db, context,
@@ -66,6 +66,23 @@ export async function inConversationTransaction<T>(dataSource: DataSource, conve
   } finally {
     await runner.release();
   }
+}
+
+/**
+ * The turn's statements look rows up by key, so one generic plan serves every conversation, planned
+ * once per connection (planning the context read cost more than running it).
+ */
+const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan';
+
+/**
+ * From the context read on, the turn acts as the tenant's database role, so row-level security
+ * covers its writes. A statement of its own: a statement that switches role itself is planned
+ * afresh on every execution.
+ */
+const TENANT_ROLE = 'SET LOCAL ROLE fluxo_tenant';
+
+function lockConversation(conversationId: string): PreparedStatement {
+  return { name: 'fluxo_turn_lock', text: 'SELECT 1 FROM conversations WHERE id = $1 FOR NO KEY UPDATE', values: [conversationId] };
 }
 
 /** Everything a turn reads. */
@@ -94,9 +111,9 @@ type ContextRow = {
 };
 
 /**
- * What the turn reads, from then on acting as the tenant's database role, so row-level security
- * covers the turn's writes. It must not be the statement that takes the lock: one that waited for
- * it would read the mailbox as it was before the previous turn committed.
+ * What the turn reads, and the tenant whose rows it may write (row-level security). It must not be
+ * the statement that takes the lock: one that waited for it would read the mailbox as it was before
+ * the previous turn committed.
  */
 function turnContext(conversationId: string): PreparedStatement {
   return { name: 'fluxo_turn_context', text: `
@@ -113,7 +130,7 @@ function turnContext(conversationId: string): PreparedStatement {
            (SELECT row_to_json(d) FROM (
               SELECT id, kind, fire_at FROM timers WHERE conversation_id = c.id AND status = 'pending' AND fire_at <= now()
                ORDER BY fire_at LIMIT 1) d) AS due_timer,
-           set_config('fluxo.tenant_id', c.tenant_id::text, true), set_config('role', 'fluxo_tenant', true)
+           set_config('fluxo.tenant_id', c.tenant_id::text, true)
       FROM conversations c JOIN tenants t ON t.id = c.tenant_id JOIN contacts k ON k.id = c.contact_id
      WHERE c.id = $1`, values: [conversationId] };
 }
