@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsedOncePerConfig } from '../parsed-config';
 
 /**
  * The config of one Evolution API v2 channel (one instance on one Evolution server). The host
@@ -32,9 +33,9 @@ export type EvolutionConfig = z.infer<typeof evolutionConfigSchema>;
 export class EvolutionConfigError extends Error {}
 
 /** Parses a channel's config; a bad one fails with every problem named (secrets never echoed). */
-export function parseEvolutionConfig(config: unknown): EvolutionConfig {
+export const parseEvolutionConfig = parsedOncePerConfig((config: unknown): EvolutionConfig => {
   const parsed = evolutionConfigSchema.safeParse(config);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
   throw new EvolutionConfigError(`Evolution channel config is invalid: ${problems.join('; ')}`);
-}
+});

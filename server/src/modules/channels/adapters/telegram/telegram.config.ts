@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { ChannelConfig } from '../channel-adapter';
+import { parsedOncePerConfig } from '../parsed-config';
 
 export const TELEGRAM_DEFAULT_API_BASE_URL = 'https://api.telegram.org';
 
@@ -28,7 +29,7 @@ export type TelegramConfig = {
 export class TelegramConfigError extends Error {}
 
 /** Validates a channel's decrypted config; the message names the fields but never echoes their values. */
-export function parseTelegramConfig(config: ChannelConfig): TelegramConfig {
+export const parseTelegramConfig = parsedOncePerConfig((config: ChannelConfig): TelegramConfig => {
   const parsed = telegramConfigSchema.safeParse(config);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'config'}: ${issue.message}`);
@@ -42,4 +43,4 @@ export function parseTelegramConfig(config: ChannelConfig): TelegramConfig {
     botId: botToken.slice(0, botToken.indexOf(':')),
     ...(webhookUrl === undefined ? {} : { webhookUrl }),
   };
-}
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsedOncePerConfig } from '../parsed-config';
 
 export const TWILIO_API_BASE_URL = 'https://api.twilio.com';
 
@@ -28,9 +29,9 @@ export const twilioConfigSchema = z.object({
 export type TwilioConfig = z.infer<typeof twilioConfigSchema>;
 
 /** Throws zod's error (the host turns it into CHANNEL_CONFIG_INVALID); issues never echo the values, so no secret leaks. */
-export function parseTwilioConfig(config: unknown): TwilioConfig {
+export const parseTwilioConfig = parsedOncePerConfig((config: unknown): TwilioConfig => {
   return twilioConfigSchema.parse(config);
-}
+});
 
 export function isWhatsAppSender(from: string): boolean {
   return from.startsWith('whatsapp:');

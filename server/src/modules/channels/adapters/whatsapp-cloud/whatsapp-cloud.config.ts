@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelConfig } from '../channel-adapter';
+import { parsedOncePerConfig } from '../parsed-config';
 
 export const DEFAULT_API_BASE_URL = 'https://graph.facebook.com';
 /** Pinned on purpose (channels.md §2.1): Graph versions change payloads, so upgrades are deliberate. */
@@ -45,12 +46,12 @@ export type WhatsAppCloudConfig = z.infer<typeof configSchema>;
  * Validates a channel's decrypted config. The error names the fields and what to fix, never the
  * values: they are secrets.
  */
-export function parseWhatsAppCloudConfig(config: ChannelConfig | undefined): WhatsAppCloudConfig {
+export const parseWhatsAppCloudConfig = parsedOncePerConfig((config: ChannelConfig | undefined): WhatsAppCloudConfig => {
   const result = configSchema.safeParse(config ?? {});
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'config'} ${issue.message}`);
   throw new Error(`Invalid WhatsApp Cloud channel config: ${problems.join('; ')}`);
-}
+});
 
 export function graphUrl(config: WhatsAppCloudConfig, ...segments: string[]): string {
   return [config.apiBaseUrl, config.apiVersion, ...segments.map((segment) => encodeURIComponent(segment))].join('/');
