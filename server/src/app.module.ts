@@ -6,6 +6,8 @@ import { APP_CONFIG } from './platform/config/app-config';
 import type { AppConfig } from './platform/config/app-config';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChannelsModule } from './modules/channels/channels.module';
+import { SEND_PACER } from './modules/channels/delivery/create-send-pacer';
+import type { SendPacer } from './modules/channels/delivery/send-pacer';
 import { ContactsModule } from './modules/contacts/contacts.module';
 import { ConversationsModule } from './modules/conversations/conversations.module';
 import { FlowsModule } from './modules/flows/flows.module';
@@ -28,11 +30,13 @@ export type AppDependencies = {
   dataSource: DataSource;
   queue: JobQueue;
   events: RuntimeEvents;
+  /** The channels' send pace (createSendPacer), closed after the queue. */
+  pacer: SendPacer;
   /** This process runs the job processors (the worker, or the embedded all-in-one). */
   runsWorker: boolean;
 };
 
-/** The process-wide pieces every feature may inject: config, secret key, database, queue, runtime events. */
+/** The process-wide pieces every feature may inject: config, secret key, database, queue, runtime events, send pacer. */
 @Module({})
 class PlatformModule {
   static register(deps: AppDependencies): DynamicModule {
@@ -45,9 +49,10 @@ class PlatformModule {
         { provide: DataSource, useValue: deps.dataSource },
         { provide: JOB_QUEUE, useValue: deps.queue },
         { provide: RUNTIME_EVENTS, useValue: deps.events },
+        { provide: SEND_PACER, useValue: deps.pacer },
         { provide: RUNS_WORKER, useValue: deps.runsWorker },
       ],
-      exports: [APP_CONFIG, SECRET_KEY, DataSource, JOB_QUEUE, RUNTIME_EVENTS, RUNS_WORKER],
+      exports: [APP_CONFIG, SECRET_KEY, DataSource, JOB_QUEUE, RUNTIME_EVENTS, SEND_PACER, RUNS_WORKER],
     };
   }
 }

@@ -4,6 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AppModule } from '../app.module';
 import type { AppDependencies } from '../app.module';
 import { createHttpApp } from '../bootstrap';
+import { createSendPacer } from '../modules/channels/delivery/create-send-pacer';
 import { loadConfig } from '../platform/config/app-config';
 import type { AppConfig } from '../platform/config/app-config';
 import { resolveSecretKey } from '../platform/config/secret-key';
@@ -39,7 +40,8 @@ export async function startFluxo(role: ProcessRole, env: Record<string, string |
   });
   const events = config.redisUrl ? new RedisRuntimeEvents(config.redisUrl, `${config.queuePrefix}:runtime-events`) : new InProcessRuntimeEvents();
   if (events instanceof RedisRuntimeEvents) await events.whenReady();
-  const deps: AppDependencies = { config, secretKey, dataSource: database.dataSource, queue, events, runsWorker: role !== 'api' };
+  const pacer = createSendPacer(config);
+  const deps: AppDependencies = { config, secretKey, dataSource: database.dataSource, queue, events, pacer, runsWorker: role !== 'api' };
 
   let app: INestApplicationContext;
   if (role === 'worker') {
@@ -58,6 +60,7 @@ export async function startFluxo(role: ProcessRole, env: Record<string, string |
   const stop = () => (stopping ??= (async () => {
     await app.close();
     await queue.close();
+    await pacer.close();
     await events.close();
     await database.close();
     logger.flush();

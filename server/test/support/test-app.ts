@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
 import { createHttpApp } from '../../src/bootstrap';
+import { createSendPacer } from '../../src/modules/channels/delivery/create-send-pacer';
 import { loadConfig } from '../../src/platform/config/app-config';
 import type { AppConfig } from '../../src/platform/config/app-config';
 import type { Database } from '../../src/platform/database/database';
@@ -51,7 +52,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const events = config.redisUrl ? new RedisRuntimeEvents(config.redisUrl, `${config.queuePrefix}:runtime-events`) : new InProcessRuntimeEvents();
   if (events instanceof RedisRuntimeEvents) await events.whenReady();
-  const app = await createHttpApp({ config, secretKey: TEST_SECRET_KEY, dataSource: database.dataSource, queue, events, runsWorker: options.runsWorker ?? true });
+  const pacer = createSendPacer(config);
+  const app = await createHttpApp({ config, secretKey: TEST_SECRET_KEY, dataSource: database.dataSource, queue, events, pacer, runsWorker: options.runsWorker ?? true });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
@@ -76,6 +78,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         clearInterval(cutting);
       }
       await closing('the job queue', () => queue.close());
+      await closing('the send pacer', () => pacer.close());
       await closing('the runtime events', () => events.close());
       if (!shared) await closing('the database', () => database.close());
       if (config.redisUrl) await deleteRedisKeys(config.redisUrl, config.queuePrefix);

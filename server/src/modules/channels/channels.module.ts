@@ -1,17 +1,13 @@
 import { Inject, Module } from '@nestjs/common';
-import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import Redis from 'ioredis';
+import type { OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../../platform/config/app-config';
-import type { AppConfig } from '../../platform/config/app-config';
 import { OutboxDelivery } from '../../runtime-host/outbox-delivery';
 import { RuntimeHostModule } from '../../runtime-host/runtime-host.module';
 import { TurnServices } from '../../runtime-host/turn-services';
 import { ChannelsController } from './channels.controller';
 import { ChannelsService } from './channels.service';
 import { ChannelDeliverySender } from './delivery/channel-delivery.sender';
-import { RedisSendPacer } from './delivery/redis-send-pacer';
-import { LocalSendPacer } from './delivery/send-pacer';
+import { SEND_PACER } from './delivery/create-send-pacer';
 import type { SendPacer } from './delivery/send-pacer';
 import { ChannelInboundService } from './inbound/channel-inbound.service';
 import { ChannelWebhooksController } from './inbound/channel-webhooks.controller';
@@ -32,11 +28,9 @@ const DELIVERED_CHANNELS = ['whatsapp_cloud', 'evolution', 'telegram', 'twilio']
   providers: [ChannelsService, ChannelInboundService, WebchatVisitors, WebchatGateway, ChannelMedia],
   exports: [ChannelsService],
 })
-export class ChannelsModule implements OnModuleInit, OnModuleDestroy {
-  private pacer?: SendPacer;
-
+export class ChannelsModule implements OnModuleInit {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SEND_PACER) private readonly pacer: SendPacer,
     private readonly delivery: OutboxDelivery,
     private readonly dataSource: DataSource,
     private readonly channels: ChannelsService,
@@ -46,11 +40,6 @@ export class ChannelsModule implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    // With Redis, workers may run in several processes: the channels' pace is kept there, shared.
-    // Connected on the first send, so processes that never deliver open no connection.
-    this.pacer = this.config.redisUrl
-      ? new RedisSendPacer(new Redis(this.config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 }), this.config.queuePrefix)
-      : new LocalSendPacer();
     const sender = new ChannelDeliverySender(this.dataSource, this.channels, this.pacer);
     for (const type of DELIVERED_CHANNELS) this.delivery.registerSender(type, sender);
     // Files customers send, for the nodes that ask for them (a "file" question).
@@ -59,9 +48,5 @@ export class ChannelsModule implements OnModuleInit, OnModuleDestroy {
     this.delivery.registerSender('webchat', {
       send: (message, c) => this.events.publish({ type: 'outbound.delivered', tenantId: c.tenantId, conversationId: c.conversationId, outboxId: c.outboxId, message }),
     });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.pacer?.close();
   }
 }
