@@ -1,5 +1,6 @@
 import type { OutboundMessage } from '@fluxo/node-sdk';
 import type { SendRequest, SendResult } from '../channel-adapter';
+import { providerFetch } from '../provider-http';
 import type { EvolutionConfig } from './evolution.config';
 import { httpFailure, networkFailure, type FailureContext, type SendFailure } from './evolution.errors';
 
@@ -132,7 +133,7 @@ function mimeOfMediaType(mediaType: unknown): string {
 export async function postEvolution(config: EvolutionConfig, path: string, body: unknown, options: EvolutionHttpOptions): Promise<CallResult> {
   const context: FailureContext = { baseUrl: config.baseUrl, instance: config.instance, apiKey: config.apiKey, timeoutMs: options.timeoutMs };
   try {
-    const response = await fetch(`${config.baseUrl}${path}/${encodeURIComponent(config.instance)}`, {
+    const response = await providerFetch(`${config.baseUrl}${path}/${encodeURIComponent(config.instance)}`, {
       method: 'POST',
       headers: { apikey: config.apiKey, 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(body),

@@ -1,3 +1,5 @@
+import { providerFetch } from '../provider-http';
+import type { ProviderResponse } from '../provider-http';
 import type { TelegramConfig } from './telegram.config';
 import type { SendFailure } from './telegram.errors';
 import { failureFromException, failureFromResponse, redactToken } from './telegram.errors';
@@ -13,7 +15,7 @@ export type TelegramOutcome = { ok: true; result: unknown } | { ok: false; failu
  */
 export async function callTelegram(config: TelegramConfig, method: string, body: Record<string, unknown>, timeoutMs = TELEGRAM_TIMEOUT_MS): Promise<TelegramOutcome> {
   try {
-    const response = await fetch(`${config.apiBaseUrl}/bot${config.botToken}/${method}`, {
+    const response = await providerFetch(`${config.apiBaseUrl}/bot${config.botToken}/${method}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -28,7 +30,7 @@ export async function callTelegram(config: TelegramConfig, method: string, body:
 }
 
 /** Proxies and load balancers answer HTML or nothing; that is "no Bot API answer", not a crash. */
-async function readPayload(response: Response): Promise<TgResponse | undefined> {
+async function readPayload(response: ProviderResponse): Promise<TgResponse | undefined> {
   const text = await response.text();
   try {
     const value: unknown = JSON.parse(text);

@@ -1,4 +1,5 @@
 import type { SendFailureCategory, SendResult } from '../channel-adapter';
+import type { ProviderResponse } from '../provider-http';
 import type { TgResponse } from './telegram.types';
 
 export type SendFailure = Extract<SendResult, { ok: false }>;
@@ -10,7 +11,7 @@ type Classification = { category: SendFailureCategory; retriable: boolean; hint?
  * mirrors the HTTP status, but the HTTP status is what a proxy in between can change, so the
  * body's code wins when there is one.
  */
-export function failureFromResponse(method: string, httpStatus: number, body: TgResponse | undefined, headers: Headers): SendFailure {
+export function failureFromResponse(method: string, httpStatus: number, body: TgResponse | undefined, headers: ProviderResponse['headers']): SendFailure {
   const code = typeof body?.error_code === 'number' ? body.error_code : httpStatus;
   const description = typeof body?.description === 'string' ? body.description : `HTTP ${httpStatus}`;
   const { category, retriable, hint } = classify(code, description);
@@ -41,7 +42,7 @@ function classify(code: number, description: string): Classification {
 }
 
 /** Telegram's own `retry_after` is the one to honour exactly; the header is the fallback. */
-function retryAfterOf(body: TgResponse | undefined, headers: Headers): number | undefined {
+function retryAfterOf(body: TgResponse | undefined, headers: ProviderResponse['headers']): number | undefined {
   const fromBody = body?.parameters?.retry_after;
   if (typeof fromBody === 'number' && fromBody >= 0) return fromBody * 1000;
   const fromHeader = Number(headers.get('retry-after') ?? Number.NaN);

@@ -9,6 +9,8 @@ import type {
   VerifyResult,
   WebhookRequest,
 } from '../channel-adapter';
+import { providerFetch } from '../provider-http';
+import type { ProviderFetch } from '../provider-http';
 import type { TwilioConfig } from './twilio.config';
 import { isWhatsAppSender, parseTwilioConfig } from './twilio.config';
 import { parseTwilioWebhook, twilioBusinessAddress, twilioMediaAccess } from './twilio.inbound';
@@ -20,7 +22,8 @@ export type TwilioAdapterOptions = {
   now?: () => Date;
   /** How long one send may take before it counts as a (retriable) provider failure. */
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** The HTTP client of the sends (default providerFetch). */
+  fetch?: ProviderFetch;
 };
 
 type ConfigResult = { ok: true; config: TwilioConfig } | { ok: false; message: string };
@@ -44,13 +47,12 @@ export class TwilioAdapter implements ChannelAdapter {
   readonly type = 'twilio' as const;
   private readonly now: () => Date;
   private readonly timeoutMs: number;
-  private readonly fetch: typeof fetch;
+  private readonly fetch: ProviderFetch;
 
   constructor(options: TwilioAdapterOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    // Looked up at call time, not bound now, so a test that stubs the global fetch still reaches it.
-    this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    this.fetch = options.fetch ?? providerFetch;
   }
 
   /**

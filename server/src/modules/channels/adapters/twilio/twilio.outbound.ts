@@ -1,5 +1,6 @@
 import type { OutboundMessage } from '@fluxo/node-sdk';
 import type { SendRequest, SendResult } from '../channel-adapter';
+import type { ProviderFetch, ProviderResponse } from '../provider-http';
 import type { TwilioConfig } from './twilio.config';
 import { isWhatsAppSender } from './twilio.config';
 import { failureOfAnswer, failureOfNetwork } from './twilio.errors';
@@ -9,7 +10,7 @@ export const TWILIO_MAX_BODY = 1600;
 export type TwilioSendOptions = {
   timeoutMs: number;
   now: () => Date;
-  fetch: typeof fetch;
+  fetch: ProviderFetch;
 };
 
 type SendFailure = Extract<SendResult, { ok: false }>;
@@ -60,7 +61,7 @@ function scrub(result: SendFailure, config: TwilioConfig): SendFailure {
   return result.message.includes(config.authToken) ? { ...result, message: result.message.split(config.authToken).join('***') } : result;
 }
 
-async function readBody(response: Response): Promise<unknown> {
+async function readBody(response: ProviderResponse): Promise<unknown> {
   const text = await response.text();
   try {
     return JSON.parse(text) as unknown;
@@ -79,7 +80,7 @@ export async function sendTwilioMessage(request: SendRequest, config: TwilioConf
   if (!(form instanceof URLSearchParams)) return form;
   const url = `${config.apiBaseUrl}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`, 'utf8').toString('base64')}`;
-  let response: Response;
+  let response: ProviderResponse;
   let body: unknown;
   try {
     response = await options.fetch(url, {

@@ -1,4 +1,6 @@
 import type { ChannelAdapter, ChannelCapabilities, ChannelConfig, ParseResult, SendRequest, SendResult, VerifyResult, WebhookRequest } from '../channel-adapter';
+import { providerFetch } from '../provider-http';
+import type { ProviderResponse } from '../provider-http';
 import { graphUrl, parseWhatsAppCloudConfig } from './whatsapp-cloud.config';
 import type { WhatsAppCloudConfig } from './whatsapp-cloud.config';
 import { networkFailure, sendFailure } from './whatsapp-cloud.errors';
@@ -33,7 +35,7 @@ export type WhatsAppCloudAdapterOptions = {
   timeoutMs?: number;
 };
 
-type GraphAnswer = { status: number; headers: Headers; text: string; body: unknown };
+type GraphAnswer = { status: number; headers: ProviderResponse['headers']; text: string; body: unknown };
 
 /** WhatsApp Business Cloud API (Meta Graph API). Stateless: everything comes from the config of each call. */
 export class WhatsAppCloudAdapter implements ChannelAdapter {
@@ -103,7 +105,7 @@ export class WhatsAppCloudAdapter implements ChannelAdapter {
   }
 
   private async call(url: string, cloud: WhatsAppCloudConfig, body?: GraphBody): Promise<GraphAnswer> {
-    const response = await fetch(url, {
+    const response = await providerFetch(url, {
       method: body ? 'POST' : 'GET',
       headers: { authorization: `Bearer ${cloud.accessToken}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
