@@ -21,6 +21,21 @@ export async function publishFlow(t: TestApp, token: string, flow: unknown): Pro
   return imported.body;
 }
 
+type FlowStep = { id: string; type: string; config: Record<string, unknown> };
+
+/** A flow (the body of POST /api/flows/import) whose nodes run one after the other, laid out left to right. */
+export function straightFlow(name: string, steps: FlowStep[]): { name: string; graph: Record<string, unknown> } {
+  return {
+    name,
+    graph: {
+      schemaVersion: 1,
+      nodes: steps.map((step, index) => ({ ...step, typeVersion: 1, position: { x: index * 240, y: 0 } })),
+      edges: steps.slice(1).map((step, index) => ({ id: `e${index}`, source: steps[index]!.id, sourcePort: 'out', target: step.id })),
+      variables: [],
+    },
+  };
+}
+
 export async function createChannel(t: TestApp, token: string, body: Record<string, unknown>): Promise<{ id: string; webhookUrl: string }> {
   const created = await t.client.request('POST', '/api/channels', { token, body });
   if (created.status !== 201) throw new Error(`channel creation failed: ${JSON.stringify(created.body)}`);

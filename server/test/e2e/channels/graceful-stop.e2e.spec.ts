@@ -2,27 +2,15 @@ import { startWhatsAppCloudFake, whatsAppCloudFixture } from '../../support/fake
 import { startTestApp } from '../../support/test-app';
 import { createTestDatabase } from '../../support/test-database';
 import { waitFor } from '../../support/wait-for';
-import { createChannel, postWhatsAppCloud, publishFlow } from './channel-test-support';
+import { createChannel, postWhatsAppCloud, publishFlow, straightFlow } from './channel-test-support';
 
 /** Two replies per message: the second is paced and sent after the first one's answer. */
-const TWO_REPLIES_FLOW = {
-  name: 'Duas respostas',
-  graph: {
-    schemaVersion: 1,
-    nodes: [
-      { id: 'start', type: 'fluxo.messageTrigger', typeVersion: 1, position: { x: 0, y: 0 }, config: { mode: 'any' } },
-      { id: 'primeira', type: 'fluxo.sendMessage', typeVersion: 1, position: { x: 240, y: 0 }, config: { kind: 'text', text: 'Recebemos: {{ trigger.text }}' } },
-      { id: 'segunda', type: 'fluxo.sendMessage', typeVersion: 1, position: { x: 480, y: 0 }, config: { kind: 'text', text: 'Já te respondemos.' } },
-      { id: 'fim', type: 'fluxo.end', typeVersion: 1, position: { x: 720, y: 0 }, config: {} },
-    ],
-    edges: [
-      { id: 'e0', source: 'start', sourcePort: 'out', target: 'primeira' },
-      { id: 'e1', source: 'primeira', sourcePort: 'out', target: 'segunda' },
-      { id: 'e2', source: 'segunda', sourcePort: 'out', target: 'fim' },
-    ],
-    variables: [],
-  },
-};
+const TWO_REPLIES_FLOW = straightFlow('Duas respostas', [
+  { id: 'start', type: 'fluxo.messageTrigger', config: { mode: 'any' } },
+  { id: 'primeira', type: 'fluxo.sendMessage', config: { kind: 'text', text: 'Recebemos: {{ trigger.text }}' } },
+  { id: 'segunda', type: 'fluxo.sendMessage', config: { kind: 'text', text: 'Já te respondemos.' } },
+  { id: 'fim', type: 'fluxo.end', config: {} },
+]);
 
 describe('a process stopped while it delivers (Postgres + Redis)', () => {
   it('finishes the running delivery, pacing included, before it closes its connections', async () => {

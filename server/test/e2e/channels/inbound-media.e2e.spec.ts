@@ -2,27 +2,15 @@ import { startWhatsAppCloudFake, whatsAppCloudFixture } from '../../support/fake
 import type { WhatsAppCloudFake } from '../../support/fake-providers/whatsapp-cloud-fake';
 import { useTestApp } from '../../support/test-app';
 import { waitFor } from '../../support/wait-for';
-import { createChannel, postWhatsAppCloud, publishFlow } from './channel-test-support';
+import { createChannel, postWhatsAppCloud, publishFlow, straightFlow } from './channel-test-support';
 
 /** A question that wants a file: the customer's photo comes back to the flow as a download link. */
-const PRESCRIPTION_FLOW = {
-  name: 'Receita por foto',
-  graph: {
-    schemaVersion: 1,
-    nodes: [
-      { id: 'start', type: 'fluxo.messageTrigger', typeVersion: 1, position: { x: 0, y: 0 }, config: { mode: 'any' } },
-      { id: 'pede', type: 'fluxo.askQuestion', typeVersion: 1, position: { x: 240, y: 0 }, config: { question: 'Envie a foto do pedido médico', answerType: 'file', variable: 'pedido' } },
-      { id: 'ok', type: 'fluxo.sendMessage', typeVersion: 1, position: { x: 480, y: 0 }, config: { kind: 'text', text: 'Recebemos ({{ vars.pedido.mime }}): {{ vars.pedido.caption }}' } },
-      { id: 'fim', type: 'fluxo.end', typeVersion: 1, position: { x: 720, y: 0 }, config: {} },
-    ],
-    edges: [
-      { id: 'e0', source: 'start', sourcePort: 'out', target: 'pede' },
-      { id: 'e1', source: 'pede', sourcePort: 'out', target: 'ok' },
-      { id: 'e2', source: 'ok', sourcePort: 'out', target: 'fim' },
-    ],
-    variables: [],
-  },
-};
+const PRESCRIPTION_FLOW = straightFlow('Receita por foto', [
+  { id: 'start', type: 'fluxo.messageTrigger', config: { mode: 'any' } },
+  { id: 'pede', type: 'fluxo.askQuestion', config: { question: 'Envie a foto do pedido médico', answerType: 'file', variable: 'pedido' } },
+  { id: 'ok', type: 'fluxo.sendMessage', config: { kind: 'text', text: 'Recebemos ({{ vars.pedido.mime }}): {{ vars.pedido.caption }}' } },
+  { id: 'fim', type: 'fluxo.end', config: {} },
+]);
 
 const MEDIA_ID = '1093847561029384'; // the image fixture's media id
 const JPEG = 'JFIF fake jpeg bytes 0123456789';
