@@ -15,6 +15,8 @@ import type { ChannelBenchServer } from './server-process';
 
 export type PhaseCost = {
   serverCpuMsPerTurn: number; serverSystemShare: number; machine: CpuReading | undefined; serverCpuPercent: number; serverElu: number; benchElu: number; pgTransactionsPerTurn: number; redisCommandsPerTurn: number;
+  /** The server's read/write system calls, waits and preemptions per turn. */
+  kernel: { syscalls: number; voluntarySwitches: number; preemptions: number };
   rss: { start: number; peak: number; end: number }; heapUsed: { start: number; peak: number; end: number };
   /** With --count-io: the server's queries and Redis commands of the window. */
   io: IoCounts;
@@ -106,6 +108,11 @@ export class PhaseMeter {
         benchElu: eluOf(from.bench, to.bench),
         pgTransactionsPerTurn: (to.backend.pgTransactions - from.backend.pgTransactions) / turns,
         redisCommandsPerTurn: (to.backend.redisCommands - from.backend.redisCommands) / turns,
+        kernel: {
+          syscalls: (to.server.syscalls - from.server.syscalls) / turns,
+          voluntarySwitches: (to.server.voluntarySwitches - from.server.voluntarySwitches) / turns,
+          preemptions: (to.server.preemptions - from.server.preemptions) / turns,
+        },
         rss: { start: begin.rss, peak: memory.peakRss, end: memory.last.rss },
         heapUsed: { start: begin.heapUsed, peak: memory.peakHeapUsed, end: memory.last.heapUsed },
         io: to.io,

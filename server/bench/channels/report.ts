@@ -23,6 +23,7 @@ function costLine(cost: PhaseCost, unit: string): string {
     + `other ${share(Math.max(0, m.busy - m.server - m.postgres - m.redis - m.bench))}; stolen by the hypervisor ${share(m.steal)}` : '';
   return `    per ${unit}: server CPU ${cost.serverCpuMsPerTurn.toFixed(2)} ms (${(cost.serverSystemShare * 100).toFixed(0)}% in the kernel), ${cost.pgTransactionsPerTurn.toFixed(1)} Postgres transactions, ${cost.redisCommandsPerTurn.toFixed(1)} Redis commands (all clients)\n`
     + `    server: CPU ${cost.serverCpuPercent.toFixed(0)}% of a core, event loop busy ${(cost.serverElu * 100).toFixed(0)}%; bench process event loop busy ${(cost.benchElu * 100).toFixed(0)}%\n`
+    + `    server kernel traffic per ${unit}: ${cost.kernel.syscalls.toFixed(1)} read/write system calls, ${cost.kernel.voluntarySwitches.toFixed(1)} waits, ${cost.kernel.preemptions.toFixed(1)} preemptions\n`
     + `    server memory: RSS ${mb(cost.rss.start)} → peak ${mb(cost.rss.peak)} → ${mb(cost.rss.end)}; heap used ${mb(cost.heapUsed.start)} → peak ${mb(cost.heapUsed.peak)} → ${mb(cost.heapUsed.end)}${machine}`;
 }
 

@@ -6,13 +6,17 @@
  * BENCH_COUNT_IO=1, `io` (the queries and Redis commands since the last `io`, see count-io.ts);
  * `profile:start` and `profile:stop:<file>` record a V8 CPU profile of just that stretch.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import { startFluxo } from '../../src/boot/start-fluxo';
 import { countIo, takeIoCounts } from './count-io';
 
-export type ServerStats = { rss: number; heapUsed: number; heapTotal: number; external: number; cpuUserUs: number; cpuSystemUs: number; eluActive: number; eluIdle: number };
+export type ServerStats = {
+  rss: number; heapUsed: number; heapTotal: number; external: number; cpuUserUs: number; cpuSystemUs: number; eluActive: number; eluIdle: number;
+  /** Read and write system calls, and context switches: the process's own, given up (waits) and taken from it (preemptions). */
+  syscalls: number; voluntarySwitches: number; preemptions: number;
+};
 
 const role = (process.env.BENCH_ROLE ?? 'all') as 'all' | 'api' | 'worker';
 // Before the first query: the wrappers go on the prototypes every pool and connection shares.
@@ -67,10 +71,25 @@ process.on('message', (raw: unknown) => {
   const elu = performance.eventLoopUtilization();
   const stats: ServerStats = {
     rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external,
-    cpuUserUs: cpu.user, cpuSystemUs: cpu.system, eluActive: elu.active, eluIdle: elu.idle,
+    cpuUserUs: cpu.user, cpuSystemUs: cpu.system, eluActive: elu.active, eluIdle: elu.idle, ...kernelCounts(),
   };
   answer(stats);
 });
+
+/**
+ * On Linux: system calls that read or write (sockets included) from /proc/self/io, context switches
+ * from /proc/self/status. On a virtual machine each costs far more than the work it carries.
+ */
+function kernelCounts(): Pick<ServerStats, 'syscalls' | 'voluntarySwitches' | 'preemptions'> {
+  try {
+    const io = readFileSync('/proc/self/io', 'utf8');
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const field = (text: string, name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(text)?.[1] ?? 0);
+    return { syscalls: field(io, 'syscr') + field(io, 'syscw'), voluntarySwitches: field(status, 'voluntary_ctxt_switches'), preemptions: field(status, 'nonvoluntary_ctxt_switches') };
+  } catch {
+    return { syscalls: 0, voluntarySwitches: 0, preemptions: 0 };
+  }
+}
 
 // A bench that dies without stopping us must not leave a server behind.
 process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));

@@ -134,6 +134,7 @@ function addStats(all: ServerStats[]): ServerStats {
   return {
     rss: sum((s) => s.rss), heapUsed: sum((s) => s.heapUsed), heapTotal: sum((s) => s.heapTotal), external: sum((s) => s.external),
     cpuUserUs: sum((s) => s.cpuUserUs), cpuSystemUs: sum((s) => s.cpuSystemUs), eluActive: sum((s) => s.eluActive), eluIdle: sum((s) => s.eluIdle),
+    syscalls: sum((s) => s.syscalls), voluntarySwitches: sum((s) => s.voluntarySwitches), preemptions: sum((s) => s.preemptions),
   };
 }
 
