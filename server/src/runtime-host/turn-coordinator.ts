@@ -30,7 +30,15 @@ const TURNS_PER_JOB = 20;
  * A committed turn: the news to publish, the timers to queue or cancel, whether more is waiting,
  * and its replies' delivery (the lease the commit took, with the rows to send).
  */
-type CommittedTurn = { event: TurnCompletedEvent; timers: TimerEffect[]; more: boolean; delivery: CommittedWrite['delivery'] };
+type CommittedTurn = {
+  event: TurnCompletedEvent; timers: TimerEffect[]; more: boolean; delivery: CommittedWrite['delivery'];
+  /**
+   * Whether anyone may wait for the news: the simulator and HTTP triggers do, on conversations of
+   * their own. A connected channel's conversation answers through its channel and nobody awaits
+   * its turns, so publishing would only cost every process a Redis message per turn.
+   */
+  announce: boolean;
+};
 
 /**
  * Runs a conversation's pending events one turn at a time, in arrival order. The conversation row
@@ -153,14 +161,14 @@ export class TurnCoordinator {
       waitingFor: waiting ? { nodeId: waiting.nodeId, for: waiting.for, ...(waiting.fireAt ? { fireAt: waiting.fireAt } : {}) } : null,
       ...(result.httpResponse ? { httpResponse: result.httpResponse } : {}),
     };
-    return { event, timers, more: hasMoreAfter(context.mailbox, next), delivery };
+    return { event, timers, more: hasMoreAfter(context.mailbox, next), delivery, announce: context.conversation.channelId === null };
   }
 
   /**
    * After commit: timers, the news for whoever waits (the simulator's request, which need not wait
    * for a provider to answer), then the replies.
    */
-  private async afterCommit({ event, timers, delivery }: CommittedTurn): Promise<void> {
+  private async afterCommit({ event, timers, delivery, announce }: CommittedTurn): Promise<void> {
     try {
       for (const timer of timers) {
         if (timer.action === 'schedule') {
@@ -170,7 +178,7 @@ export class TurnCoordinator {
           await this.queue.cancel(TIMER_QUEUE, timerJobKey(timer.timerId));
         }
       }
-      await this.events.publish(event);
+      if (announce) await this.events.publish(event);
     } finally {
       // The commit took the delivery lease: whatever failed above, the replies still go (or are queued).
       if (delivery) await this.deliverNow(event.conversationId, delivery);

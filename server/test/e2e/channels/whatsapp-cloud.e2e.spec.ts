@@ -1,4 +1,6 @@
 import { OutboxDelivery } from '../../../src/runtime-host/outbox-delivery';
+import { RUNTIME_EVENTS } from '../../../src/runtime-host/turn-events';
+import type { RuntimeEvents } from '../../../src/runtime-host/turn-events';
 import { graphError, signWhatsAppCloudBody, startWhatsAppCloudFake, WHATSAPP_CLOUD_TEST, whatsAppCloudFixture } from '../../support/fake-providers/whatsapp-cloud-fake';
 import type { WhatsAppCloudFake } from '../../support/fake-providers/whatsapp-cloud-fake';
 import { useTestApp } from '../../support/test-app';
@@ -163,6 +165,26 @@ describe('WhatsApp Cloud API channel: webhook in, clinic flow, reply out (Postgr
     }
     expect(fake.sent().slice(sentBefore).map((m) => (m.body.text as { body: string }).body)).toEqual(['Primeira', 'Segunda', 'Terceira']);
     expect(await countRows(t, `SELECT 1 FROM delivery_leases WHERE conversation_id = $1`, [id])).toBe(0);
+  });
+
+  it("publishes no turn.completed for a channel's conversation: nobody awaits it, and the turn still answers", async () => {
+    const body = JSON.parse(whatsAppCloudFixture('text.json').toString('utf8'));
+    Object.assign(body.entry[0].changes[0].value.messages[0], { id: 'wamid.sem-aviso.1', text: { body: 'menu' } });
+    const id = await conversationId();
+    const turnsBefore = await countRows(t, `SELECT 1 FROM turns WHERE conversation_id = $1`, [id]);
+    const sentBefore = fake.sent().length;
+    const events = t.app.get<RuntimeEvents>(RUNTIME_EVENTS);
+    const publish = jest.spyOn(events, 'publish');
+    try {
+      const raw = Buffer.from(JSON.stringify(body));
+      expect((await postWebhook(t, pathOf(channel.webhookUrl), raw, signed(raw))).status).toBe(200);
+      await waitFor(async () => (await countRows(t, `SELECT 1 FROM turns WHERE conversation_id = $1`, [id])) === turnsBefore + 1
+        && (await countRows(t, `SELECT 1 FROM outbox WHERE conversation_id = $1 AND status = 'pending'`, [id])) === 0, 10_000, 'the turn and its replies');
+    } finally {
+      publish.mockRestore();
+    }
+    expect(fake.sent().length).toBeGreaterThan(sentBefore);
+    expect(publish.mock.calls.filter(([event]) => event.type === 'turn.completed')).toEqual([]);
   });
 
   it('routes the shared webhook of one Meta app by phone_number_id', async () => {
