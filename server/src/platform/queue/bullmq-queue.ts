@@ -137,7 +137,9 @@ export class BullMqJobQueue implements JobQueue {
 
   private async run(queue: string, handler: JobHandler<object>, job: FluxoJob): Promise<void> {
     const key = job.deduplicationId;
-    if (key !== undefined) await job.removeDeduplicationKey();
+    // Through the producer's auto-pipelined connection, not the worker's: the jobs that start in one
+    // event-loop pass free their keys in one write. Only a key that still names this job goes.
+    if (key !== undefined) await this.queue(queue).backend.removeDeduplicationKey(key, job.id!);
     const attempt = job.attemptsMade + 1;
     const attempts = job.opts.attempts ?? 1;
     try {
