@@ -12,7 +12,9 @@
  *  (4) webhook ack latency back to back (closed loop: the process's ack capacity), same process (channels/ack-latency.ts);
  *  (5) the same acks from a fresh api-only process (no worker), so the webhook path is timed alone;
  *  (6) the production shape: a fresh api process and a worker process, end to end and acks at steady rates.
- * Each phase also prints what it cost the server and the machine (channels/measurement.ts).
+ * Each phase also prints what it cost the server and the machine (channels/measurement.ts), with the
+ * server's read/write system calls, waits and preemptions per turn (on a virtual machine those cost
+ * more than the work they carry, so fewer round trips show there first).
  * Run: npm run bench:channels [-- --seconds 15 --warmup 3 --customers 256 --channels 16 --ack-seconds 8 --cap-seconds 5 --log-level info]
  * ANALYZE runs as each window opens (--no-analyze skips it). Diagnostics: --count-io (the server's queries and Redis commands by shape, per turn), --cpu-prof
  * <prefix> (V8 CPU profiles of the server over the windows of (1) and (5)), --no-api-only (skips (5)), --no-split (skips (6)).
