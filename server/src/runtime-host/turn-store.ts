@@ -19,7 +19,7 @@ export type OpenTurn = {
   context: TurnContext | null;
   /**
    * Writes the turn and commits, in one round trip. With `deliveryHolder`, the turn also takes its
-   * conversation's delivery lease and, once committed, reads the rows to send (null when another
+   * conversation's delivery lease and reads the rows to send before it commits (null when another
    * delivery holds the lease): the replies go out without a round trip of their own.
    */
   commit(write: TurnWrite, deliveryHolder?: string): Promise<CommittedWrite>;
@@ -60,7 +60,7 @@ export async function inConversationTransaction<T>(dataSource: DataSource, conve
     if (!committed) await runner.query('COMMIT');
     return result;
   } catch (error) {
-    // After a failed commit script, or one that failed past its COMMIT (a warning then, not an error).
+    // After a failed script. After a COMMIT that went through, ROLLBACK only warns.
     await runner.query('ROLLBACK');
     throw error;
   } finally {
@@ -164,7 +164,9 @@ export type TurnWrite = {
 /**
  * Writes a turn in one statement: its trace, the messages and timer it consumed, the new state,
  * the contact's fields, the outbox (each message with its idempotency key) and the timers; then
- * the delivery lease when asked for, COMMIT, and the leased rows.
+ * the delivery lease when asked for, the leased rows, and COMMIT. The read goes before COMMIT: after
+ * it, it was a transaction of its own, and one that failed failed a turn already committed, whose
+ * lease then held its replies back until it lapsed.
  */
 async function commitTurn(db: EntityManager, context: TurnContext, write: TurnWrite, deliveryHolder: string | undefined): Promise<CommittedWrite> {
   const { conversation } = context;
@@ -218,9 +220,9 @@ async function commitTurn(db: EntityManager, context: TurnContext, write: TurnWr
     JSON.stringify(result.outbound), JSON.stringify(result.outbound.map((_, i) => publishedOrigin(result.outboundOrigins?.[i]))),
   ] };
   const conversationId = conversation.id;
-  const [rows, , leased, , leasedOutbox] = deliveryHolder
+  const [rows, , leased, leasedOutbox] = deliveryHolder
     // The lease is the platform's, not a tenant's row: taken as the connection's own role again.
-    ? await queryStatements(db, [written, 'RESET ROLE', takeLease(conversationId, deliveryHolder), 'COMMIT', leasedRows(conversationId, deliveryHolder)])
+    ? await queryStatements(db, [written, 'RESET ROLE', takeLease(conversationId, deliveryHolder), leasedRows(conversationId, deliveryHolder), 'COMMIT'])
     : await queryStatements(db, [written, 'COMMIT']);
   const row = (rows as Array<{ outbox: Array<{ id: string; idx: number }> | null }>)[0];
   const ids = (row?.outbox ?? []).sort((a, b) => a.idx - b.idx);
