@@ -151,12 +151,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string): boolean => UUID.test(value);
 
-/** A uuid as an SQL literal, for `queryStatements`; anything else throws (it would be injection). */
-export function uuidLiteral(value: string): string {
-  if (!UUID.test(value)) throw new RangeError(`not a uuid: ${JSON.stringify(value)}`);
-  return `'${value.toLowerCase()}'::uuid`;
-}
-
 function pgConnectionOf(db: Queryable): PgQueryable | undefined {
   const dataSource = 'manager' in db ? db : db.connection;
   // PGlite comes in as a driver of its own (see database.ts); node-postgres is the default one.
