@@ -3,6 +3,7 @@ import { RuntimeWorker } from '../../src/runtime-host/runtime-worker';
 import { RUNTIME_EVENTS } from '../../src/runtime-host/turn-events';
 import type { RuntimeEvents } from '../../src/runtime-host/turn-events';
 import { TurnCoordinator } from '../../src/runtime-host/turn-coordinator';
+import { inConversationTransaction } from '../../src/runtime-host/turn-store';
 import { botTexts, insertLiveConversation, receiveText } from '../factories/conversation-factory';
 import { graphOf, insertFlow } from '../factories/flow-factory';
 import { useTestApp } from '../support/test-app';
@@ -28,6 +29,20 @@ const askBot = () => graphOf(
 describe('the turn pipeline (Postgres)', () => {
   const t = useTestApp();
   const db = () => t.database.dataSource;
+
+  it("acts as the tenant's database role, for the conversation's tenant, once it has read the context", async () => {
+    const owner = await t.client.signup();
+    const other = await t.client.signup();
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    const otherConversation = await insertLiveConversation(db(), other.tenantId);
+    const seen = await inConversationTransaction(db(), conversationId, async ({ db: turnDb, context }) => {
+      const [who] = await turnDb.query(`SELECT current_user AS role, current_setting('fluxo.tenant_id', true) AS tenant`);
+      // Row-level security: another tenant's conversation is invisible to the turn.
+      const foreign = await turnDb.query(`SELECT id FROM conversations WHERE id = $1`, [otherConversation]);
+      return { who, tenant: context?.conversation.tenantId, foreign: foreign.length };
+    });
+    expect(seen).toEqual({ who: { role: 'fluxo_tenant', tenant: owner.tenantId }, tenant: owner.tenantId, foreign: 0 });
+  });
 
   it('runs a burst of messages one turn at a time, in arrival order', async () => {
     const owner = await t.client.signup();
