@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GroupCommit } from '../platform/database/group-commit';
 import { queryOne, queryStatements } from '../platform/database/sql';
 import type { PreparedStatement } from '../platform/database/sql';
+import { logger } from '../platform/logging/logger';
 import type { StoredInbound } from './pending-event';
 import { TurnCoordinator } from './turn-coordinator';
 
@@ -27,27 +29,52 @@ export type AddressedIntake = Omit<Intake, 'conversationId'> & {
 /** What the intake statement answers: `id` is null for a duplicate. */
 type IntakeRow = { conversation_id: string; id: string | null; held: boolean; debounce_ms: number | null; numbered_menu: unknown; reply_address: string | null };
 
-/** `held`: stored while a human has the conversation (the bot is paused), so no turn was asked for. */
-export type Received = { conversationId: string; messageId: string; duplicate: boolean; held?: boolean };
+/**
+ * `held`: stored while a human has the conversation (the bot is paused), so no turn was asked for.
+ * `turnQueued` settles once the turn job is queued (at once when none is asked for). A channel
+ * answers its webhook without waiting for it: the message is stored, which is all the provider
+ * needs to know, and a turn whose job could not be queued is found by the pending-work sweep.
+ */
+export type Received = { conversationId: string; messageId: string; duplicate: boolean; held?: boolean; turnQueued: Promise<void> };
+
+const NOTHING_QUEUED = Promise.resolve();
+
+/** Intake batches in flight at once (each on a connection of its own). */
+const INTAKE_LANES = 4;
+
+/** The lane of a conversation's address (FNV-1a of tenant, channel and address). */
+function laneOf({ tenantId, channel, address }: AddressedIntake): number {
+  let hash = 0x811c9dc5;
+  for (const part of [tenantId, channel, address]) {
+    for (let i = 0; i < part.length; i++) hash = Math.imul(hash ^ part.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ 0x7c, 0x01000193);
+  }
+  return (hash >>> 0) % INTAKE_LANES;
+}
 
 /**
  * The front door of every inbound event: store it (idempotently by channel and external id) and
  * ask a worker for the turn. A duplicate delivery stores nothing and queues nothing.
  */
 @Injectable()
-export class InboundIntake {
+export class InboundIntake implements BeforeApplicationShutdown {
+  /** Turn requests on their way to the queue: a stop lets them arrive before the queue closes. */
+  private readonly queueing = new Set<Promise<void>>();
+
   /**
    * Webhooks arriving together are stored together: one round trip and one commit for the lot,
-   * each message its own statement. One batch at a time, so messages are stored in the order they
-   * arrived; nothing in a batch waits for a running turn (see `intakeFrom`), so none stalls the rest.
+   * each message its own statement. Messages of one address go through one lane, one batch at a
+   * time, so a conversation's messages are stored in the order they arrived; the lanes run side by
+   * side, so a webhook waits for the batch ahead of it in its lane only. Nothing in a batch waits
+   * for a running turn (see `intakeFrom`), so none stalls the rest.
    */
-  private readonly stores = new GroupCommit<AddressedIntake, IntakeRow | undefined>(
+  private readonly lanes = Array.from({ length: INTAKE_LANES }, () => new GroupCommit<AddressedIntake, IntakeRow | undefined>(
     async (intakes) => {
       const results = await queryStatements(this.dataSource, intakes.map(intakeFrom));
       return results.map((rows) => rows[0] as IntakeRow | undefined);
     },
     { maxItems: 64, maxRunning: 1 },
-  );
+  ));
 
   constructor(
     private readonly dataSource: DataSource,
@@ -61,7 +88,8 @@ export class InboundIntake {
   async receiveFrom(intake: AddressedIntake): Promise<Received> {
     // Two people's first messages racing for one new conversation: the loser's insert found the
     // winner's row after its snapshot, stored nothing, and goes again (it then finds the row).
-    const row = (await this.stores.submit(intake)) ?? (await this.stores.submit(intake));
+    const lane = this.lanes[laneOf(intake)]!;
+    const row = (await lane.submit(intake)) ?? (await lane.submit(intake));
     if (!row) throw new Error(`No conversation for ${intake.channel} address ${intake.address}: it was created and deleted at once; the channel will re-deliver.`);
     if (intake.replyAddress && row.reply_address !== intake.replyAddress) {
       // Rare (a chat that changed its id), and it waits for a turn running on the conversation:
@@ -72,7 +100,7 @@ export class InboundIntake {
     if (reread) {
       await this.dataSource.query(`UPDATE messages SET type = $2, content = $3 WHERE id = $1`, [row.id, reread.type, JSON.stringify(reread.content)]);
     }
-    if (row.held && row.id) return { conversationId: row.conversation_id, messageId: row.id, duplicate: false, held: true };
+    if (row.held && row.id) return { conversationId: row.conversation_id, messageId: row.id, duplicate: false, held: true, turnQueued: NOTHING_QUEUED };
     return this.queued({ ...intake, conversationId: row.conversation_id }, row);
   }
 
@@ -89,7 +117,13 @@ export class InboundIntake {
                 LEFT JOIN flow_versions v ON v.flow_id = c.flow_id AND v.version = c.flow_version
                WHERE c.id = $2) AS debounce_ms`,
     [intake.tenantId, intake.conversationId, intake.type, JSON.stringify(intake.content), intake.channel, intake.externalId ?? null]))!;
-    return this.queued(intake, stored);
+    const received = await this.queued(intake, stored);
+    await received.turnQueued;
+    return received;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.queueing]);
   }
 
   /** Queues the turn for a stored message, or finds the first copy of a duplicate. */
@@ -97,10 +131,22 @@ export class InboundIntake {
     if (!stored.id) {
       const existing = (await queryOne<{ id: string }>(this.dataSource,
         `SELECT id FROM messages WHERE tenant_id = $1 AND channel = $2 AND direction = 'in' AND external_id = $3`, [intake.tenantId, intake.channel, intake.externalId]))!;
-      return { conversationId: intake.conversationId, messageId: existing.id, duplicate: true };
+      return { conversationId: intake.conversationId, messageId: existing.id, duplicate: true, turnQueued: NOTHING_QUEUED };
     }
-    await this.turns.requestTurns(intake.conversationId, stored.debounce_ms ?? 0);
-    return { conversationId: intake.conversationId, messageId: stored.id, duplicate: false };
+    return { conversationId: intake.conversationId, messageId: stored.id, duplicate: false, turnQueued: this.requestTurn(intake.conversationId, stored.debounce_ms ?? 0) };
+  }
+
+  /**
+   * A failure is logged here, so that a caller that does not wait for the request leaves no
+   * unhandled rejection behind; one that waits gets the error as well.
+   */
+  private requestTurn(conversationId: string, delayMs: number): Promise<void> {
+    const request = this.turns.requestTurns(conversationId, delayMs);
+    this.queueing.add(request);
+    void request.catch((error: unknown) => {
+      logger.error({ err: error, conversationId }, 'a stored message\'s turn could not be queued: the pending-work sweep queues it within a minute');
+    }).finally(() => this.queueing.delete(request));
+    return request;
   }
 }
 

@@ -4,7 +4,7 @@ import type { AddressedIntake, Intake, Received } from './inbound-intake';
 import { RUNTIME_EVENTS } from './turn-events';
 import type { RuntimeEvents, TurnCompletedEvent } from './turn-events';
 
-export type AwaitedTurn = Received & { turn: TurnCompletedEvent | null };
+export type AwaitedTurn = Omit<Received, 'turnQueued'> & { turn: TurnCompletedEvent | null };
 
 /** Events seen before the message id was known, kept for matching (a fast worker may finish first). */
 const MAX_EARLY_EVENTS = 1_000;
@@ -41,8 +41,10 @@ export class TurnWaiter {
       } else if (event.messageIds.includes(messageId)) settle?.(event);
     });
     try {
-      const received = await store();
+      const { turnQueued, ...received } = await store();
       messageId = received.messageId;
+      // The caller waits for the turn: a turn that could not be queued is its error, not a timeout.
+      await turnQueued;
       if (received.duplicate) return { ...received, turn: null };
       const seen = early.find((event) => event.messageIds.includes(messageId));
       const turn = seen ?? (await new Promise<TurnCompletedEvent | null>((resolve) => {

@@ -59,7 +59,7 @@ describe('the turn pipeline (Postgres)', () => {
     const conversationId = await insertLiveConversation(db(), owner.tenantId);
     const first = await receiveText(t.app, owner.tenantId, conversationId, 'olá', 'wamid.1');
     const again = await receiveText(t.app, owner.tenantId, conversationId, 'olá', 'wamid.1');
-    expect(again).toEqual({ conversationId, messageId: first.messageId, duplicate: true });
+    expect(again).toEqual({ conversationId, messageId: first.messageId, duplicate: true, turnQueued: expect.any(Promise) });
     await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const [{ turns }] = await db().query(`SELECT count(*)::int AS turns FROM turns WHERE conversation_id = $1`, [conversationId]);
@@ -77,10 +77,26 @@ describe('the turn pipeline (Postgres)', () => {
     const second = await from('tudo bem?', 'wamid.b');
     const repeated = await from('tudo bem?', 'wamid.b');
     expect(second.conversationId).toBe(first.conversationId);
-    expect(repeated).toEqual({ ...second, duplicate: true });
+    expect(repeated).toEqual({ conversationId: second.conversationId, messageId: second.messageId, duplicate: true, turnQueued: expect.any(Promise) });
     await waitFor(async () => (await botTexts(db(), first.conversationId)).length === 2);
     const [{ contacts }] = await db().query(`SELECT count(*)::int AS contacts FROM contacts WHERE tenant_id = $1 AND external_id = '5511988887777'`, [owner.tenantId]);
     expect(contacts).toBe(1);
+  });
+
+  it("stores the messages of each address in the order they came, when many addresses' messages arrive together", async () => {
+    const owner = await t.client.signup();
+    const intake = t.app.get(InboundIntake);
+    const addresses = Array.from({ length: 8 }, (_, i) => `55119777700${String(i).padStart(2, '0')}`);
+    // Interleaved, none awaited: they go in batches, side by side in the intake's lanes.
+    const received = await Promise.all([1, 2, 3, 4, 5, 6].flatMap((n) => addresses.map((address) => intake.receiveFrom({
+      tenantId: owner.tenantId, channel: 'simulator', address, type: 'text', externalId: `${address}:${n}`,
+      content: { kind: 'message', message: { type: 'text', text: `m${n}` } },
+    }))));
+    expect(received.every((each) => !each.duplicate)).toBe(true);
+    const rows: Array<{ external_key: string; texts: string[] }> = await db().query(`
+      SELECT c.external_key, array_agg(m.content -> 'message' ->> 'text' ORDER BY m.seq) AS texts
+        FROM conversations c JOIN messages m ON m.conversation_id = c.id WHERE c.tenant_id = $1 GROUP BY c.external_key ORDER BY c.external_key`, [owner.tenantId]);
+    expect(rows).toEqual(addresses.map((address) => ({ external_key: address, texts: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'] })));
   });
 
   it('keeps quiet over a message queued before a human took the conversation: it is held for the human', async () => {

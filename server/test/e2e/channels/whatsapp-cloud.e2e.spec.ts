@@ -1,4 +1,8 @@
+import { JOB_QUEUE } from '../../../src/platform/queue';
+import type { JobQueue } from '../../../src/platform/queue';
 import { OutboxDelivery } from '../../../src/runtime-host/outbox-delivery';
+import { TURN_QUEUE } from '../../../src/runtime-host/queues';
+import { RuntimeWorker } from '../../../src/runtime-host/runtime-worker';
 import { RUNTIME_EVENTS } from '../../../src/runtime-host/turn-events';
 import type { RuntimeEvents } from '../../../src/runtime-host/turn-events';
 import { graphError, signWhatsAppCloudBody, startWhatsAppCloudFake, WHATSAPP_CLOUD_TEST, whatsAppCloudFixture } from '../../support/fake-providers/whatsapp-cloud-fake';
@@ -185,6 +189,33 @@ describe('WhatsApp Cloud API channel: webhook in, clinic flow, reply out (Postgr
     }
     expect(fake.sent().length).toBeGreaterThan(sentBefore);
     expect(publish.mock.calls.filter(([event]) => event.type === 'turn.completed')).toEqual([]);
+  });
+
+  it('answers once the message is stored, even when its turn cannot be queued; the pending-work sweep runs it', async () => {
+    const body = JSON.parse(whatsAppCloudFixture('text.json').toString('utf8'));
+    Object.assign(body.entry[0].changes[0].value.messages[0], { id: 'wamid.sem-fila.1', text: { body: 'menu' } });
+    const id = await conversationId();
+    const turnsBefore = await countRows(t, `SELECT 1 FROM turns WHERE conversation_id = $1`, [id]);
+    const sentBefore = fake.sent().length;
+    const queue = t.app.get<JobQueue>(JOB_QUEUE);
+    const add = queue.add.bind(queue);
+    const adds = jest.spyOn(queue, 'add').mockImplementation(async (name, data, options) => {
+      if (name === TURN_QUEUE) throw new Error('Redis went away');
+      return add(name, data, options);
+    });
+    try {
+      const raw = Buffer.from(JSON.stringify(body));
+      expect((await postWebhook(t, pathOf(channel.webhookUrl), raw, signed(raw))).status).toBe(200);
+      await waitFor(async () => adds.mock.calls.some(([name]) => name === TURN_QUEUE), 5_000, 'the turn asked for');
+    } finally {
+      adds.mockRestore();
+    }
+    const [stored] = await t.database.dataSource.query(`SELECT status FROM messages WHERE external_id = $1`, [`${channel.id}:wamid.sem-fila.1`]);
+    expect(stored).toEqual({ status: 'received' });
+    expect(await t.app.get(RuntimeWorker).requeuePendingWork(0)).toMatchObject({ conversations: 1 });
+    await waitFor(async () => (await countRows(t, `SELECT 1 FROM turns WHERE conversation_id = $1`, [id])) === turnsBefore + 1
+      && (await countRows(t, `SELECT 1 FROM outbox WHERE conversation_id = $1 AND status = 'pending'`, [id])) === 0, 10_000, 'the swept turn and its replies');
+    expect(fake.sent().length).toBeGreaterThan(sentBefore);
   });
 
   it('routes the shared webhook of one Meta app by phone_number_id', async () => {
