@@ -67,6 +67,17 @@ type Lease = { holder: string; released: boolean };
 const LEASE_BUSY_RETRY_MS = 250;
 
 /**
+ * How long a job waits for its delivery. A provider that answers slowly or hangs (an Evolution
+ * instance whose phone went offline answers after its timeout) would otherwise hold the job's
+ * worker for every message of that tenant, and a handful of such turns would hold them all: every
+ * tenant's bots would stop. Past this the delivery goes on in the background and the worker moves on.
+ */
+export const DELIVERY_WAIT_MS = 1_000;
+
+/** A delivery that broke (the database, a bug) is queued whole again after this. */
+const BROKEN_DELIVERY_RETRY_MS = 5_000;
+
+/**
  * Sends a conversation's pending outbox rows in order, after the turn that wrote them committed.
  * A row is marked sent only after its channel accepted it. A retriable failure holds the rows
  * behind it (order matters in a chat) and schedules the next attempt; a permanent one marks the
@@ -95,6 +106,32 @@ export class OutboxDelivery {
 
   registerSender(channel: string, sender: ChannelSender): void {
     this.senders.set(channel, sender);
+  }
+
+  /**
+   * `deliverLeased` for a job that has more to do: waits for the delivery at most
+   * `DELIVERY_WAIT_MS`, then leaves it running (the queue's close waits for it). A delivery that
+   * breaks is logged and queued as a delivery job: the job that started it may be long gone.
+   */
+  async sendLeased(conversationId: string, holder: string, rows: OutboxRow[] | null): Promise<void> {
+    await this.withinWait(conversationId, this.deliverLeased(conversationId, holder, rows));
+  }
+
+  /** `deliverPending` for the delivery job, with the same bounded wait. */
+  async sendPending(conversationId: string): Promise<void> {
+    await this.withinWait(conversationId, this.deliverPending(conversationId));
+  }
+
+  private async withinWait(conversationId: string, delivery: Promise<void>): Promise<void> {
+    const settled = delivery.catch(async (error: unknown) => {
+      logger.warn({ err: error, conversationId }, 'a delivery broke; queued again as a delivery job');
+      await this.queue.add(DELIVERY_QUEUE, { conversationId }, { key: deliveryJobKey(conversationId), delayMs: BROKEN_DELIVERY_RETRY_MS })
+        .catch((queueError: unknown) => logger.error({ err: queueError, conversationId }, 'a broken delivery could not be queued again: the pending-work sweep retries it'));
+    });
+    this.queue.background(settled);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([settled, new Promise<void>((resolve) => { timer = setTimeout(resolve, DELIVERY_WAIT_MS); })]);
+    clearTimeout(timer);
   }
 
   /**

@@ -40,7 +40,7 @@ export class RuntimeWorker implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.enabled) return;
     this.queue.process<ConversationJob>(TURN_QUEUE, (job) => this.turns.runPendingTurns(job.conversationId), { concurrency: this.config.turns.concurrency });
     this.queue.process<TimerJob>(TIMER_QUEUE, (job) => this.fireTimer(job), { concurrency: 4 });
-    this.queue.process<ConversationJob>(DELIVERY_QUEUE, (job) => this.delivery.deliverPending(job.conversationId), { concurrency: 8 });
+    this.queue.process<ConversationJob>(DELIVERY_QUEUE, (job) => this.delivery.sendPending(job.conversationId), { concurrency: 8 });
     await this.requeuePendingWork(0);
     this.startSweeping();
   }

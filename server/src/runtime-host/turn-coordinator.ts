@@ -4,7 +4,6 @@ import type { TimerEffect, TurnResult } from '@fluxo/engine';
 import { DataSource } from 'typeorm';
 import type { EntityManager } from 'typeorm';
 import { runWithLogContext } from '../platform/logging/log-context';
-import { logger } from '../platform/logging/logger';
 import { JOB_QUEUE } from '../platform/queue';
 import type { JobQueue } from '../platform/queue';
 import { FlowCatalog } from './flow-catalog';
@@ -12,7 +11,7 @@ import type { FlowRunSettings, FlowScope } from './flow-catalog';
 import { OutboxDelivery } from './outbox-delivery';
 import { hasMoreAfter, nextEvent } from './pending-event';
 import type { PendingEvent } from './pending-event';
-import { DELIVERY_QUEUE, deliveryJobKey, TIMER_QUEUE, timerJobKey, TURN_QUEUE, turnJobKey } from './queues';
+import { TIMER_QUEUE, timerJobKey, TURN_QUEUE, turnJobKey } from './queues';
 import { RUNTIME_EVENTS } from './turn-events';
 import { TurnServices } from './turn-services';
 import type { RuntimeEvents, TurnCompletedEvent } from './turn-events';
@@ -189,15 +188,11 @@ export class TurnCoordinator {
    * The replies go out from the turn's own job, under the delivery lease the commit took: a job of
    * their own cost a queue round (three Redis scripts and a hop through the queue) and two
    * statements per turn. What cannot go now (a channel's pace, a retry, the lease busy) is queued by
-   * the delivery itself; a delivery that broke is queued whole, since the turn is committed and its
-   * job must not run it again.
+   * the delivery itself; a slow provider's delivery goes on in the background once the job has
+   * waited `DELIVERY_WAIT_MS`, so it does not hold the worker other conversations need.
    */
   private async deliverNow(conversationId: string, { holder, rows }: NonNullable<CommittedWrite['delivery']>): Promise<void> {
-    try {
-      await this.delivery.deliverLeased(conversationId, holder, rows);
-    } catch (error) {
-      logger.warn({ err: error, conversationId }, 'delivery after the turn failed; queued for a delivery job');
-      await this.queue.add(DELIVERY_QUEUE, { conversationId }, { key: deliveryJobKey(conversationId) });
-    }
+    await this.delivery.sendLeased(conversationId, holder, rows);
   }
+
 }

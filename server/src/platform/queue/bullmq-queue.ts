@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import type { BackoffStrategy, Job, JobsOptions } from 'bullmq';
 import IORedis from 'ioredis';
+import { BackgroundWork } from './background-work';
 import type { JobHandler, JobOptions, JobQueue, JobQueueHooks } from './job-queue.port';
 import { areBullQueuesSettled } from './bullmq-settled';
 import { DEFAULT_BACKOFF_MS, errorReporter, reportFailure, resolveConcurrency, resolveJobOptions, retryDelayMs, toError } from './job-options';
@@ -53,6 +54,7 @@ export class BullMqJobQueue implements JobQueue {
   /** Set once workers are done: add() refuses. Until then a running job may still add follow-ups. */
   private closed = false;
   private closing?: Promise<void>;
+  private readonly backgroundWork = new BackgroundWork();
 
   constructor(private readonly options: BullMqJobQueueOptions) {
     this.prefix = options.prefix ?? 'fluxo';
@@ -95,6 +97,10 @@ export class BullMqJobQueue implements JobQueue {
     this.workers.set(queue, worker);
   }
 
+  background(work: Promise<unknown>): void {
+    this.backgroundWork.add(work);
+  }
+
   async cancel(queue: string, key: string): Promise<boolean> {
     const bullQueue = this.queue(queue);
     const jobId = await bullQueue.getDeduplicationJobId(key);
@@ -108,7 +114,11 @@ export class BullMqJobQueue implements JobQueue {
     const cutoff = Date.now();
     const queues = [...this.workers.keys()].map((name) => this.queue(name));
     // Polling is acceptable here: drain() is for tests, and Redis has no "all idle" notification.
-    while (!(await areBullQueuesSettled(this.connection, queues, cutoff))) await sleep(DRAIN_POLL_MS);
+    for (;;) {
+      await this.backgroundWork.settled();
+      if ((await areBullQueuesSettled(this.connection, queues, cutoff)) && this.backgroundWork.size === 0) return;
+      await sleep(DRAIN_POLL_MS);
+    }
   }
 
   close(): Promise<void> {
@@ -120,6 +130,7 @@ export class BullMqJobQueue implements JobQueue {
     this.stopping = true;
     // Workers first: Worker.close() waits for the running jobs, which may still add follow-ups.
     await Promise.all([...this.workers.values()].map((worker) => worker.close()));
+    await this.backgroundWork.settled();
     this.closed = true;
     await Promise.all([...this.queues.values()].map((bullQueue) => bullQueue.close()));
     if (this.connection.status !== 'end') await this.connection.quit();

@@ -1,3 +1,4 @@
+import { BackgroundWork } from './background-work';
 import type { JobHandler, JobOptions, JobQueue, JobQueueHooks } from './job-queue.port';
 import { systemClock } from './queue-clock';
 import type { QueueClock } from './queue-clock';
@@ -16,6 +17,7 @@ export class InProcessJobQueue implements JobQueue {
   private readonly queues = new Map<string, QueueState>();
   private readonly runs = new Set<Promise<void>>();
   private readonly drainWaiters = new Set<DrainWaiter>();
+  private readonly backgroundWork = new BackgroundWork(() => this.settleDrains());
   private readonly clock: QueueClock;
   /** Set when close() starts: no job starts any more. */
   private stopping = false;
@@ -51,6 +53,10 @@ export class InProcessJobQueue implements JobQueue {
     this.schedulePump(state);
   }
 
+  background(work: Promise<unknown>): void {
+    this.backgroundWork.add(work);
+  }
+
   async cancel(queue: string, key: string): Promise<boolean> {
     const state = this.queues.get(queue);
     const entry = state?.pendingByKey.get(key);
@@ -80,7 +86,10 @@ export class InProcessJobQueue implements JobQueue {
   private async shutDown(): Promise<void> {
     this.stopping = true;
     this.dropPending();
-    while (this.runs.size > 0) await Promise.all(this.runs);
+    while (this.runs.size > 0 || this.backgroundWork.size > 0) {
+      await Promise.all(this.runs);
+      await this.backgroundWork.settled();
+    }
     this.closed = true;
     this.dropPending();
     this.settleDrains();
@@ -166,6 +175,7 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   private isSettled(cutoff: number): boolean {
+    if (this.backgroundWork.size > 0) return false;
     for (const state of this.queues.values()) {
       if (state.running > 0) return false;
       // Jobs of a queue nobody processes here cannot settle (nor after close): waiting for them would hang.

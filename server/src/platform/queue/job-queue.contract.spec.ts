@@ -115,4 +115,25 @@ describe.each(queueAdapters())('JobQueue contract: $name', (adapter) => {
     expect(finished).toBe(true);
     await expect(queue.add(name, { n: 2 })).rejects.toThrow('closed');
   });
+
+  it('close() and drain() wait for work a job left running, which may still add follow-ups', async () => {
+    const queue = open();
+    const name = queueName();
+    const events: string[] = [];
+    queue.process(name, async () => {
+      queue.background((async () => {
+        await sleep(150);
+        await queue.add(`${name}-outbox`, { followUp: true });
+        events.push('background done');
+      })());
+      events.push('job returned');
+    });
+    await queue.add(name, { n: 1 });
+    await queue.drain!();
+    expect(events).toEqual(['job returned', 'background done']);
+    await queue.add(name, { n: 2 });
+    await waitUntil(() => events.length === 3);
+    await queue.close();
+    expect(events).toEqual(['job returned', 'background done', 'job returned', 'background done']);
+  });
 });

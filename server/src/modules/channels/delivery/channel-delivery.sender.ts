@@ -26,6 +26,14 @@ const PACE: Record<string, { perSecond: number; chatGapMs: number }> = {
 const SLEEP_AT_MOST_MS = 50;
 
 /**
+ * Sends to one channel in flight at once from this process. Deliveries to a provider that hangs
+ * go on in the background (see DELIVERY_WAIT_MS): without a cap, each waiting conversation would
+ * hold a socket to it until its timeout. Past the cap a delivery comes back after a short wait.
+ */
+export const IN_FLIGHT_PER_CHANNEL = 16;
+const IN_FLIGHT_WAIT_MS = 500;
+
+/**
  * Delivers outbox rows through a connected channel: checks the service window, degrades the
  * message to what the channel shows (buttons → list or numbered options, long text split), paces
  * the sends and maps the adapter's result to the delivery's retry/fail/sent.
@@ -37,6 +45,9 @@ export class ChannelDeliverySender implements ChannelSender {
     /** In-process for the embedded default; on Redis when several processes send (see channels.module.ts). */
     private readonly pacer: SendPacer = new LocalSendPacer(),
   ) {}
+
+  /** Sends in flight per channel id (IN_FLIGHT_PER_CHANNEL). */
+  private readonly inFlight = new Map<string, number>();
 
   async send(message: OutboundMessage, context: DeliveryContext): Promise<DeliveryOutcome> {
     const route = context.route;
@@ -52,9 +63,16 @@ export class ChannelDeliverySender implements ChannelSender {
     const externalIds = [...context.sentParts];
     // Parts an earlier attempt sent are skipped: a retry resumes where it stopped.
     for (let part = context.sentParts.length; part < degraded.messages.length; part += 1) {
-      const waitMs = await this.paced(channel, route);
-      if (waitMs > 0) return { status: 'deferred', delayMs: waitMs };
-      const result = await this.sendPart(adapter, channel, route, degraded.messages[part]!, `${context.idempotencyKey}:${part}`);
+      // The place is taken before pacing, which may wait: counted after, the cap would let through all that waited together.
+      if (!this.takePlace(channel.row.id)) return { status: 'deferred', delayMs: IN_FLIGHT_WAIT_MS };
+      let result: SendResult;
+      try {
+        const waitMs = await this.paced(channel, route);
+        if (waitMs > 0) return { status: 'deferred', delayMs: waitMs };
+        result = await this.sendPart(adapter, channel, route, degraded.messages[part]!, `${context.idempotencyKey}:${part}`);
+      } finally {
+        this.leavePlace(channel.row.id);
+      }
       if (!result.ok) return result.retriable ? { status: 'retry', error: result.message, retryAfterMs: result.retryAfterMs } : failed(result.message, result.category);
       if (result.externalMessageId) {
         externalIds.push(`${channel.row.id}:${result.externalMessageId}`);
@@ -63,6 +81,19 @@ export class ChannelDeliverySender implements ChannelSender {
       }
     }
     return { status: 'sent', externalIds };
+  }
+
+  private takePlace(channelId: string): boolean {
+    const taken = this.inFlight.get(channelId) ?? 0;
+    if (taken >= IN_FLIGHT_PER_CHANNEL) return false;
+    this.inFlight.set(channelId, taken + 1);
+    return true;
+  }
+
+  private leavePlace(channelId: string): void {
+    const left = (this.inFlight.get(channelId) ?? 1) - 1;
+    if (left > 0) this.inFlight.set(channelId, left);
+    else this.inFlight.delete(channelId);
   }
 
   private refusal(message: OutboundMessage, capabilities: ChannelCapabilities, route: DeliveryRoute): DeliveryOutcome | undefined {
