@@ -7,6 +7,7 @@
  *  (1) end to end, all-in-one process (api + worker): many customers spread over the channels, each
  *      sending its next message once its reply reached the fake (channels/end-to-end.ts), and where
  *      that time went (channels/stages.ts);
+ *  (1b) the same at concurrency 32 (32 customers), the load the targets name: its turns/s and its acks;
  *  (2) one channel alone, to show the per-channel pacing;
  *  (3) webhook ack latency at steady rates (open loop), same process, its turns worked meanwhile;
  *  (4) webhook ack latency back to back (closed loop: the process's ack capacity), same process (channels/ack-latency.ts);
@@ -37,6 +38,8 @@ import { InboundBodies } from './channels/webhooks';
 const API_VERSION = 'v25.0';
 const TARGET_ACK_P99_MS = 20;
 const TARGET_TURNS_PER_SECOND = 400;
+/** The concurrency the targets are stated at. */
+const TARGET_CONCURRENCY = 32;
 /**
  * PACE.whatsapp_cloud.perSecond in server/src/modules/channels/delivery/channel-delivery.sender.ts:
  * the ceiling of one business number, which is why (1) spreads its customers over 16 and (2) shows one alone.
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
   let ackErrors = 0;
   let turnsFigure = 0;
   let turnsClean = false;
+  let at32: { turns: number; ackP99: number; clean: boolean } | undefined;
   let steadyFigures: Array<{ rate: number; ack: AckFigures }> = [];
   let splitFigures: { turns: number; steady: Array<{ rate: number; ack: AckFigures }> } | undefined;
   try {
@@ -97,6 +101,10 @@ async function main(): Promise<void> {
       await Promise.all(profiling);
       if (profilePrefix) console.error(`  CPU profile of the end-to-end window: ${resolve(`${profilePrefix}-e2e.cpuprofile`)}`);
       console.error(`  done: end to end, ${channelCount} channels`);
+      const e2e32 = await meter.measure((starts, ends) => endToEnd(server, router, bodies, channels,
+        { customers: TARGET_CONCURRENCY, firstNumber: 15_000_000, warmupSeconds: 2, seconds: Math.min(seconds, 10), label: 'c32' }, starts, ends));
+      at32 = { turns: e2e32.perSecond, ackP99: e2e32.ackP99, clean: e2e32.errors === 0 && e2e32.lost === 0 && e2e32.wrongReplies === 0 };
+      console.error(`  done: end to end at concurrency ${TARGET_CONCURRENCY}`);
       const capCustomers = 128;
       const cap = await meter.measure((starts, ends) => endToEnd(server, router, bodies, channels.slice(0, 1),
         { customers: capCustomers, firstNumber: 20_000_000, warmupSeconds: 2, seconds: capSeconds, label: 'cap' }, starts, ends));
@@ -126,6 +134,10 @@ async function main(): Promise<void> {
       out.push(stageLine(stages));
       out.push(`    pacing ceiling: ${e2e.channels} × ${PACED_PER_CHANNEL}/s = ${e2e.channels * PACED_PER_CHANNEL} turns/s`);
       out.push(...costLines(e2e.cost, e2e.turns, 'turn', countIo));
+      out.push('', `(1b) end to end at concurrency ${TARGET_CONCURRENCY}: ${e2e32.customers} customers, as (1); 2 s warm-up, ${e2e32.windowSeconds} s window`);
+      out.push(`    ${e2e32.turns} turns, ${e2e32.perSecond.toFixed(0)} turns/s; webhook post → reply received p50 ${e2e32.p50.toFixed(1)} ms, p99 ${e2e32.p99.toFixed(1)} ms`);
+      out.push(`    their webhook acks: p50 ${e2e32.ackP50.toFixed(1)} ms, p99 ${e2e32.ackP99.toFixed(1)} ms; errors ${e2e32.errors}, lost replies ${e2e32.lost}, wrong replies ${e2e32.wrongReplies}`);
+      out.push(...costLines(e2e32.cost, e2e32.turns, 'turn', countIo));
       out.push('', `(2) one channel: ${capCustomers} customers on one business number; 2 s warm-up, ${capSeconds} s window`);
       out.push(`    ${cap.turns} turns, ${cap.perSecond.toFixed(0)} turns/s (paced at ${PACED_PER_CHANNEL}/s per channel); p50 ${cap.p50.toFixed(1)} ms, p99 ${cap.p99.toFixed(1)} ms; errors ${cap.errors}, lost ${cap.lost}, wrong ${cap.wrongReplies}`);
       out.push('', `(3) webhook ack at steady rates: 32 connections, open loop (each webhook timed from when it was due, its turn worked by the same process); 1 s warm-up, ${STEADY_SECONDS} s window each`);
@@ -203,6 +215,12 @@ async function main(): Promise<void> {
   console.log(`    webhook ack p99 < ${TARGET_ACK_P99_MS} ms at concurrency 32, back to back (4): ${ackFigure.toFixed(1)} ms → ${ackMet ? 'MET' : 'NOT MET'}`);
   for (const { rate, ack } of steadyFigures) console.log(`    (at a steady ${rate} webhooks/s over 32 connections (3): ack p99 ${ack.p99.toFixed(1)} ms)`);
   console.log(`    end to end ≥ ${TARGET_TURNS_PER_SECOND} turns/s (1): ${turnsFigure.toFixed(0)} turns/s → ${turnsMet ? 'MET' : 'NOT MET'}`);
+  if (at32) {
+    // The same targets read at the load they name, 32 customers end to end: turns/s and those webhooks' acks.
+    const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+    console.log(`    at concurrency ${TARGET_CONCURRENCY} end to end (1b): ${at32.turns.toFixed(0)} turns/s → ${met(at32.turns >= TARGET_TURNS_PER_SECOND && at32.clean)}; `
+      + `ack p99 ${at32.ackP99.toFixed(1)} ms → ${met(at32.ackP99 < TARGET_ACK_P99_MS && at32.clean)}`);
+  }
   if (splitFigures) {
     console.log(`    api + worker processes (6): end to end ${splitFigures.turns.toFixed(0)} turns/s; ack p99 at steady rates ${splitFigures.steady.map(({ rate, ack }) => `${ack.p99.toFixed(1)} ms at ${rate}/s`).join(', ')}`);
   }
