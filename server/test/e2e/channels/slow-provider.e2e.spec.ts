@@ -76,12 +76,12 @@ describe("a tenant's slow provider (Postgres + Redis, 2 turn workers)", () => {
         [tenantId, id, `manual:fila:${id}`, JSON.stringify({ kind: 'text', text: 'Seu pedido está a caminho.' })]);
     }
     const requestsBefore = slow.requests().length;
-    slow.slowDown(3_000);
+    slow.slowDown(8_000);
     try {
       const delivery = t.app.get(OutboxDelivery);
       await Promise.all((await conversations()).map(({ id }) => delivery.sendPending(id)));
-      await waitFor(async () => slow.requests().length - requestsBefore >= IN_FLIGHT_PER_CHANNEL, 5_000, 'the provider holding a full set of sends');
-      // Well within the provider's 3 s: nothing more goes to it while those hang.
+      await waitFor(async () => slow.requests().length - requestsBefore >= IN_FLIGHT_PER_CHANNEL, 6_000, async () => `the provider holding a full set of sends (${slow.requests().length - requestsBefore})`);
+      // Within the provider's 8 s, under the adapter's 10 s timeout (the channel's pace lets the first 64 out in about 1.3 s): nothing more goes to it while those hang.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       expect(slow.requests().length - requestsBefore).toBe(IN_FLIGHT_PER_CHANNEL);
     } finally {

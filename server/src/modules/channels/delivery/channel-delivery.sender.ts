@@ -29,8 +29,9 @@ const SLEEP_AT_MOST_MS = 50;
  * Sends to one channel in flight at once from this process. Deliveries to a provider that hangs
  * go on in the background (see DELIVERY_WAIT_MS): without a cap, each waiting conversation would
  * hold a socket to it until its timeout. Past the cap a delivery comes back after a short wait.
+ * A busy number at its pace (50/s) with the Graph API answering in up to a second needs about 50.
  */
-export const IN_FLIGHT_PER_CHANNEL = 16;
+export const IN_FLIGHT_PER_CHANNEL = 64;
 const IN_FLIGHT_WAIT_MS = 500;
 
 /**
