@@ -4,8 +4,13 @@ import type { PreparedStatement } from '../platform/database/sql';
 /** The mailbox event a permanently failed delivery leaves (messages.type, and content.kind). */
 export const DELIVERY_FAILED_TYPE = 'delivery_failed';
 
-/** A delivery's hold on its conversation, renewed after each row; a crashed worker's lapses after this. */
-export const LEASE_SECONDS = 120;
+/**
+ * A delivery's hold on its conversation, renewed after each row and each part of a split message;
+ * a crashed worker's lapses after this, and the sweep delivers its rows. A live holder renews well
+ * within it: one provider call gives up after 10 s (the adapters' timeout), and pacing waits longer
+ * than 50 ms leave the delivery for later instead of holding the lease.
+ */
+export const LEASE_SECONDS = 30;
 
 /** A pending outbox row with the route of its conversation, as a delivery reads it under its lease. */
 export type OutboxRow = {

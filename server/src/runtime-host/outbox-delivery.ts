@@ -177,7 +177,10 @@ export class OutboxDelivery {
       tenantId: row.tenant_id, conversationId: row.conversation_id, outboxId: row.id, idempotencyKey: row.idempotency_key, sentParts,
       route: { channelId: row.channel_id, replyAddress: row.reply_address, lastInboundAt: row.last_inbound_at, lastInboundExternalId: row.last_inbound_external_id },
       recordPart: async (externalId) => {
-        await this.dataSource.query(`UPDATE outbox SET external_ids = array_append(coalesce(external_ids, '{}'), $2) WHERE id = $1`, [row.id, externalId]);
+        await this.dataSource.query(`
+          WITH part AS (UPDATE outbox SET external_ids = array_append(coalesce(external_ids, '{}'), $2) WHERE id = $1)
+          UPDATE delivery_leases SET until = now() + make_interval(secs => ${LEASE_SECONDS}) WHERE conversation_id = $3 AND holder = $4`,
+        [row.id, externalId, row.conversation_id, lease.holder]);
       },
     };
     let outcome: DeliveryOutcome;

@@ -1,5 +1,6 @@
 import { JOB_QUEUE } from '../../../src/platform/queue';
 import type { JobQueue } from '../../../src/platform/queue';
+import { LEASE_SECONDS } from '../../../src/runtime-host/delivery-lease';
 import { OutboxDelivery } from '../../../src/runtime-host/outbox-delivery';
 import { TURN_QUEUE } from '../../../src/runtime-host/queues';
 import { RuntimeWorker } from '../../../src/runtime-host/runtime-worker';
@@ -169,6 +170,38 @@ describe('WhatsApp Cloud API channel: webhook in, clinic flow, reply out (Postgr
     }
     expect(fake.sent().slice(sentBefore).map((m) => (m.body.text as { body: string }).body)).toEqual(['Primeira', 'Segunda', 'Terceira']);
     expect(await countRows(t, `SELECT 1 FROM delivery_leases WHERE conversation_id = $1`, [id])).toBe(0);
+  });
+
+  it('sends a text over the limit in parts, renewing the delivery lease as each is recorded; a retry resumes after the parts already sent', async () => {
+    const id = await conversationId();
+    await t.database.dataSource.query(`UPDATE conversations SET last_inbound_at = now() WHERE id = $1`, [id]);
+    const parts = ['Parte um', 'Parte dois', 'Parte três'].map((label) => `${label}: ${'tudo certo por aqui '.repeat(140).trim()}.`);
+    await t.database.dataSource.query(`INSERT INTO outbox (tenant_id, conversation_id, turn_id, idempotency_key, message) VALUES ($1, $2, gen_random_uuid(), 'manual:longo', $3)`,
+      [owner.tenantId, id, JSON.stringify({ kind: 'text', text: parts.join(' ') })]);
+    const bodyOf = (body: Record<string, unknown>) => (body.text as { body?: string } | undefined)?.body ?? '';
+    fake.failNextSend(graphError(1, 'An unknown error occurred', { status: 500 }), (body) => bodyOf(body).startsWith('Parte dois'));
+    const sentBefore = fake.sent().length;
+    const lease = async () => (await t.database.dataSource.query(`SELECT until FROM delivery_leases WHERE conversation_id = $1`, [id]))[0]?.until as Date | undefined;
+    const recorded = async () => ((await t.database.dataSource.query(`SELECT external_ids FROM outbox WHERE idempotency_key = 'manual:longo'`))[0].external_ids ?? []).length as number;
+    fake.slowDown(400);
+    try {
+      const delivering = t.app.get(OutboxDelivery).deliverPending(id);
+      let taken: Date | undefined;
+      await waitFor(async () => Boolean(taken = await lease()), 5_000, 'the lease taken');
+      await waitFor(async () => (await recorded()) === 1, 5_000, 'the first part recorded');
+      const renewed = await lease();
+      expect(renewed!.getTime()).toBeGreaterThan(taken!.getTime() + 200);
+      expect(renewed!.getTime() - Date.now()).toBeLessThanOrEqual(LEASE_SECONDS * 1000);
+      await delivering;
+    } finally {
+      fake.slowDown(0);
+    }
+    await waitFor(async () => (await countRows(t, `SELECT 1 FROM outbox WHERE idempotency_key = 'manual:longo' AND status = 'sent'`, [])) === 1, 15_000, deliveryState(t, 'the long text sent'));
+    // Each part once at the provider, the second after its failed attempt; the row keeps all three ids.
+    expect(fake.sent().slice(sentBefore).map((message) => bodyOf(message.body).split(':')[0])).toEqual(['Parte um', 'Parte dois', 'Parte três']);
+    expect(fake.bodies().filter((body) => bodyOf(body).startsWith('Parte dois'))).toHaveLength(2);
+    const [row] = await t.database.dataSource.query(`SELECT attempts, external_ids FROM outbox WHERE idempotency_key = 'manual:longo'`);
+    expect(row).toEqual({ attempts: 2, external_ids: fake.sent().slice(sentBefore).map((message) => `${channel.id}:${message.id}`) });
   });
 
   it("publishes no turn.completed for a channel's conversation: nobody awaits it, and the turn still answers", async () => {
