@@ -87,7 +87,7 @@ describe('the turn pipeline (Postgres)', () => {
     const owner = await t.client.signup();
     const intake = t.app.get(InboundIntake);
     const addresses = Array.from({ length: 8 }, (_, i) => `55119777700${String(i).padStart(2, '0')}`);
-    // Interleaved, none awaited: they go in batches, side by side in the intake's lanes.
+    // Interleaved, none awaited: they go in batches.
     const received = await Promise.all([1, 2, 3, 4, 5, 6].flatMap((n) => addresses.map((address) => intake.receiveFrom({
       tenantId: owner.tenantId, channel: 'simulator', address, type: 'text', externalId: `${address}:${n}`,
       content: { kind: 'message', message: { type: 'text', text: `m${n}` } },
