@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import type { BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GroupCommit } from '../platform/database/group-commit';
 import { queryOne, queryStatements } from '../platform/database/sql';
 import type { PreparedStatement } from '../platform/database/sql';
 import { logger } from '../platform/logging/logger';
+import { JOB_QUEUE } from '../platform/queue';
+import type { JobQueue } from '../platform/queue';
 import type { StoredInbound } from './pending-event';
 import { TurnCoordinator } from './turn-coordinator';
 
@@ -44,10 +45,7 @@ const NOTHING_QUEUED = Promise.resolve();
  * ask a worker for the turn. A duplicate delivery stores nothing and queues nothing.
  */
 @Injectable()
-export class InboundIntake implements BeforeApplicationShutdown {
-  /** Turn requests on their way to the queue: a stop lets them arrive before the queue closes. */
-  private readonly queueing = new Set<Promise<void>>();
-
+export class InboundIntake {
   /**
    * Webhooks arriving together are stored together: one round trip and one commit for the lot,
    * each message its own statement. One batch at a time, so messages are stored in the order they
@@ -66,6 +64,7 @@ export class InboundIntake implements BeforeApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     private readonly turns: TurnCoordinator,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
   ) {}
 
   /**
@@ -108,10 +107,6 @@ export class InboundIntake implements BeforeApplicationShutdown {
     return received;
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.queueing]);
-  }
-
   /** Queues the turn for a stored message, or finds the first copy of a duplicate. */
   private async queued(intake: Intake, stored: { id: string | null; debounce_ms: number | null }): Promise<Received> {
     if (!stored.id) {
@@ -124,14 +119,14 @@ export class InboundIntake implements BeforeApplicationShutdown {
 
   /**
    * A failure is logged here, so that a caller that does not wait for the request leaves no
-   * unhandled rejection behind; one that waits gets the error as well.
+   * unhandled rejection behind; one that waits gets the error as well. The queue's close waits for
+   * the request (background work), so a stop right after the answer does not lose it.
    */
   private requestTurn(conversationId: string, delayMs: number): Promise<void> {
     const request = this.turns.requestTurns(conversationId, delayMs);
-    this.queueing.add(request);
-    void request.catch((error: unknown) => {
+    this.queue.background(request.catch((error: unknown) => {
       logger.error({ err: error, conversationId }, 'a stored message\'s turn could not be queued: the pending-work sweep queues it within a minute');
-    }).finally(() => this.queueing.delete(request));
+    }));
     return request;
   }
 }

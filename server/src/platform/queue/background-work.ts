@@ -1,7 +1,7 @@
 /**
- * Work a job started and left running when it returned: a delivery to a slow provider goes on
- * while the job frees its worker for other conversations. The queue's close() waits for it after
- * the running jobs and before add() refuses, since it may still add follow-ups; drain() waits too.
+ * Work left running that may still add jobs: a delivery to a slow provider goes on while its job
+ * frees its worker; a webhook's turn request goes on after the webhook answered. The queue's
+ * close() waits for it after the running jobs and before add() refuses; drain() waits too.
  */
 export class BackgroundWork {
   private readonly running = new Set<Promise<void>>();

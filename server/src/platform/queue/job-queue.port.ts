@@ -54,9 +54,9 @@ export interface JobQueue {
   /** Starts processing `queue` with at most `concurrency` (default 1) jobs at once in this process; once per queue. */
   process<T extends object>(queue: string, handler: JobHandler<T>, options?: { concurrency?: number }): void;
   /**
-   * Work a running job starts and leaves running past its return (a delivery to a slow provider,
-   * so that the job frees its worker): close() and drain() wait for it. It must handle its own
-   * failure; the queue only waits for it to settle.
+   * Work left running that may still add jobs: a delivery a job leaves to a slow provider so that
+   * it frees its worker, a turn request a webhook sends after answering. close() and drain() wait
+   * for it. It must handle its own failure; the queue only waits for it to settle.
    */
   background(work: Promise<unknown>): void;
   /** Removes a waiting/delayed job by key (used to cancel timers); true if one was removed. */
