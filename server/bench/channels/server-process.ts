@@ -56,6 +56,8 @@ export async function startChannelBenchServer({ port, logLevel, role = 'all', wo
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: logLevel, FLUXO_SECRET_KEY: randomBytes(32).toString('hex'),
     DATABASE_URL: url.toString(), REDIS_URL: redisUrl, QUEUE_PREFIX: databaseName, BENCH_ROLE: role, BENCH_COUNT_IO: countIo ? '1' : '0',
+    // The server's own knobs, passed on when set, to compare settings: TURN_CONCURRENCY=8 npm run bench:channels.
+    ...Object.fromEntries(['TURN_CONCURRENCY'].flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : []))),
   };
   const cleanup = async () => {
     // BENCH_KEEP_DATABASE=1 leaves the database for EXPLAIN after the run (drop it by hand).

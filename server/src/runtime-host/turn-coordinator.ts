@@ -15,12 +15,19 @@ import { TIMER_QUEUE, timerJobKey, TURN_QUEUE, turnJobKey } from './queues';
 import { RUNTIME_EVENTS } from './turn-events';
 import { TurnServices } from './turn-services';
 import type { RuntimeEvents, TurnCompletedEvent } from './turn-events';
-import { inConversationTransaction } from './turn-store';
+import { TurnBatches } from './turn-batch';
 import type { CommittedWrite, OpenTurn, TurnContext, TurnWrite } from './turn-store';
 
 /** A waiting run's session lasts this long without a message, unless its flow says otherwise (24 h). */
 export const DEFAULT_SESSION_MINUTES = 1_440;
 export const sessionTimerId = (conversationId: string) => `session:${conversationId}`;
+
+/**
+ * Turn batches (turn-batch.ts): at most two open at once, so that under load the turns that start
+ * meanwhile gather (2.6 a batch on average at 16 workers, bench:channels); with more open at once
+ * fewer gather, with one the turns queue behind each batch's engines.
+ */
+const TURN_BATCHES = { maxTurns: 16, maxOpen: 2 };
 
 /** Turns one job runs before it hands the rest to a fresh job (fairness between conversations). */
 const TURNS_PER_JOB = 20;
@@ -46,6 +53,8 @@ type CommittedTurn = {
  */
 @Injectable()
 export class TurnCoordinator {
+  private readonly batches: TurnBatches;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalog: FlowCatalog,
@@ -53,7 +62,9 @@ export class TurnCoordinator {
     @Inject(RUNTIME_EVENTS) private readonly events: RuntimeEvents,
     private readonly services: TurnServices,
     private readonly delivery: OutboxDelivery,
-  ) {}
+  ) {
+    this.batches = new TurnBatches(dataSource, TURN_BATCHES);
+  }
 
   /** Asks a worker to run the conversation's pending turns. */
   async requestTurns(conversationId: string, delayMs = 0): Promise<void> {
@@ -64,7 +75,7 @@ export class TurnCoordinator {
   async runPendingTurns(conversationId: string): Promise<void> {
     await runWithLogContext({ conversationId }, async () => {
       for (let i = 0; i < TURNS_PER_JOB; i++) {
-        const committed = await inConversationTransaction(this.dataSource, conversationId, (turn) => this.runNextTurn(turn));
+        const committed = await this.batches.run(conversationId, (turn) => this.runNextTurn(turn));
         if (!committed) return;
         await this.afterCommit(committed);
         if (!committed.more) return;

@@ -2,7 +2,7 @@ import type { ConversationState, OutboundOrigin, TimerEffect, TurnResult } from 
 import type { ContactInfo, JsonObject, OutboundMessage } from '@fluxo/node-sdk';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isUuid, queryStatements } from '../platform/database/sql';
-import type { PreparedStatement } from '../platform/database/sql';
+import type { PreparedStatement, Statement } from '../platform/database/sql';
 import { leasedRows, takeLease } from './delivery-lease';
 import type { OutboxRow } from './delivery-lease';
 import type { PublishedFlow } from './flow-catalog';
@@ -72,16 +72,16 @@ export async function inConversationTransaction<T>(dataSource: DataSource, conve
  * The turn's statements look rows up by key, so one generic plan serves every conversation, planned
  * once per connection (planning the context read cost more than running it).
  */
-const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan';
+export const GENERIC_PLANS = 'SET LOCAL plan_cache_mode = force_generic_plan';
 
 /**
  * From the context read on, the turn acts as the tenant's database role, so row-level security
  * covers its writes. A statement of its own: a statement that switches role itself is planned
  * afresh on every execution.
  */
-const TENANT_ROLE = 'SET LOCAL ROLE fluxo_tenant';
+export const TENANT_ROLE = 'SET LOCAL ROLE fluxo_tenant';
 
-function lockConversation(conversationId: string): PreparedStatement {
+export function lockConversation(conversationId: string): PreparedStatement {
   return { name: 'fluxo_turn_lock', text: 'SELECT 1 FROM conversations WHERE id = $1 FOR NO KEY UPDATE', values: [conversationId] };
 }
 
@@ -103,11 +103,13 @@ export type TurnContext = {
   mailbox: Mailbox;
 };
 
-type ContextRow = {
+export type ContextRow = {
   id: string; tenant_id: string; contact_id: string; channel: string; channel_id: string | null; source: 'live' | 'draft' | 'published'; flow_id: string | null;
   state: ConversationState | null; time_zone: string; fallback_flow_id: string | null; channel_flow_ids: string[] | null;
   contact_name: string | null; contact_phone: string | null; contact_fields: JsonObject; has_history: boolean; bot_paused: boolean;
   pending: Mailbox['pending'] | null; due_timer: Mailbox['dueTimer']; published_flows: PublishedFlow[] | null;
+  /** The conversation row's version (xmin): a turn written after its lock was let go checks nothing changed meanwhile (turn-batch.ts). */
+  row_version: string;
 };
 
 /**
@@ -116,8 +118,20 @@ type ContextRow = {
  * the previous turn committed.
  */
 function turnContext(conversationId: string): PreparedStatement {
-  return { name: 'fluxo_turn_context', text: `
-    SELECT c.id, c.tenant_id, c.contact_id, c.channel, c.channel_id, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id,
+  return { name: 'fluxo_turn_context', text: contextSelect(`set_config('fluxo.tenant_id', c.tenant_id::text, true)`, 'c.id = $1'), values: [conversationId] };
+}
+
+/**
+ * The contexts of a batch's conversations (turn-batch.ts). No tenant setting: a batch may hold
+ * several tenants' conversations, and each turn's write sets its own.
+ */
+export function turnContexts(conversationIds: string[]): PreparedStatement {
+  return { name: 'fluxo_turn_contexts', text: contextSelect('NULL', 'c.id = ANY($1::uuid[])'), values: [conversationIds] };
+}
+
+function contextSelect(tenantSetting: string, where: string): string {
+  return `
+    SELECT c.id, c.xmin::text AS row_version, c.tenant_id, c.contact_id, c.channel, c.channel_id, c.source, c.flow_id, c.state, t.time_zone, t.fallback_flow_id,
            coalesce(c.bot_paused_until > now(), false) AS bot_paused, k.name AS contact_name, k.phone AS contact_phone, k.fields AS contact_fields,
            (SELECT ch.flow_ids FROM channels ch WHERE ch.id = c.channel_id) AS channel_flow_ids,
            (SELECT json_agg(json_build_object('id', f.id, 'version', f.published_version) ORDER BY f.created_at) FROM flows f
@@ -130,12 +144,12 @@ function turnContext(conversationId: string): PreparedStatement {
            (SELECT row_to_json(d) FROM (
               SELECT id, kind, fire_at FROM timers WHERE conversation_id = c.id AND status = 'pending' AND fire_at <= now()
                ORDER BY fire_at LIMIT 1) d) AS due_timer,
-           set_config('fluxo.tenant_id', c.tenant_id::text, true)
+           ${tenantSetting} AS tenant_setting
       FROM conversations c JOIN tenants t ON t.id = c.tenant_id JOIN contacts k ON k.id = c.contact_id
-     WHERE c.id = $1`, values: [conversationId] };
+     WHERE ${where}`;
 }
 
-function toTurnContext(row: ContextRow | undefined): TurnContext | null {
+export function toTurnContext(row: ContextRow | undefined): TurnContext | null {
   if (!row) return null;
   const contact: ContactInfo = { id: row.contact_id, isNew: !row.has_history, fields: row.contact_fields };
   if (row.contact_name) contact.name = row.contact_name;
@@ -169,6 +183,21 @@ export type TurnWrite = {
  * lease then held its replies back until it lapsed.
  */
 async function commitTurn(db: EntityManager, context: TurnContext, write: TurnWrite, deliveryHolder: string | undefined): Promise<CommittedWrite> {
+  const { written, delivery, read } = turnWriteStatements(context, write, deliveryHolder);
+  // The script that opened the transaction switched to the tenant's role already; COMMIT ends it.
+  const results = await queryStatements(db, [written, ...delivery, 'COMMIT']);
+  return read(results);
+}
+
+/**
+ * A turn's write as statements for a script (the turn's own, or a batch's): the write, run as the
+ * tenant's role, then, with `deliveryHolder`, the delivery lease and its rows, run as the
+ * connection's own role (the lease is the platform's, not a tenant's row); and how to read the
+ * answer from the results of exactly these statements (the write first).
+ */
+export function turnWriteStatements(context: TurnContext, write: TurnWrite, deliveryHolder: string | undefined): {
+  written: PreparedStatement; delivery: Statement[]; read: (results: unknown[][]) => CommittedWrite;
+} {
   const { conversation } = context;
   const { result, next } = write;
   const changed = result.status !== 'ignored' && result.status !== 'no_match';
@@ -220,16 +249,17 @@ async function commitTurn(db: EntityManager, context: TurnContext, write: TurnWr
     JSON.stringify(result.outbound), JSON.stringify(result.outbound.map((_, i) => publishedOrigin(result.outboundOrigins?.[i]))),
   ] };
   const conversationId = conversation.id;
-  const [rows, , leased, leasedOutbox] = deliveryHolder
-    // The lease is the platform's, not a tenant's row: taken as the connection's own role again.
-    ? await queryStatements(db, [written, 'RESET ROLE', takeLease(conversationId, deliveryHolder), leasedRows(conversationId, deliveryHolder), 'COMMIT'])
-    : await queryStatements(db, [written, 'COMMIT']);
-  const row = (rows as Array<{ outbox: Array<{ id: string; idx: number }> | null }>)[0];
-  const ids = (row?.outbox ?? []).sort((a, b) => a.idx - b.idx);
-  return {
-    replies: ids.map(({ id, idx }) => ({ id, message: result.outbound[idx]! })),
-    delivery: deliveryHolder ? { holder: deliveryHolder, rows: leased!.length ? (leasedOutbox as OutboxRow[]) : null } : null,
+  const delivery: Statement[] = deliveryHolder ? ['RESET ROLE', takeLease(conversationId, deliveryHolder), leasedRows(conversationId, deliveryHolder)] : [];
+  const read = (results: unknown[][]): CommittedWrite => {
+    const [rows, , leased, leasedOutbox] = results;
+    const row = (rows as Array<{ outbox: Array<{ id: string; idx: number }> | null }>)[0];
+    const ids = (row?.outbox ?? []).sort((a, b) => a.idx - b.idx);
+    return {
+      replies: ids.map(({ id, idx }) => ({ id, message: result.outbound[idx]! })),
+      delivery: deliveryHolder ? { holder: deliveryHolder, rows: leased!.length ? (leasedOutbox as OutboxRow[]) : null } : null,
+    };
   };
+  return { written, delivery, read };
 }
 
 /**

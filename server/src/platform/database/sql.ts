@@ -151,6 +151,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string): boolean => UUID.test(value);
 
+/** A Postgres server (node-postgres, a pool of connections), not the embedded PGlite (one connection, its transactions one at a time). */
+export function onPostgresServer(db: Queryable): boolean {
+  return pgConnectionOf(db) !== undefined;
+}
+
 function pgConnectionOf(db: Queryable): PgQueryable | undefined {
   const dataSource = 'manager' in db ? db : db.connection;
   // PGlite comes in as a driver of its own (see database.ts); node-postgres is the default one.
