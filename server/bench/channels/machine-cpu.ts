@@ -34,10 +34,13 @@ export function readCpu(serverPids: number[]): CpuReading | undefined {
     const rest = line.slice(close + 2).split(' ');
     // Fields 14 and 15 of the line (utime, stime) are 12 and 13 after the name.
     const seconds = (Number(rest[11]) + Number(rest[12])) / TICKS_PER_SECOND;
+    // Fields 16 and 17 (cutime, cstime): the children it reaped. A Postgres backend that exits (a
+    // pool closing an idle connection) leaves its CPU to the postmaster's; not counted, it went to "other".
+    const reaped = (Number(rest[13]) + Number(rest[14])) / TICKS_PER_SECOND;
     const pid = Number(entry);
     if (serverPids.includes(pid)) reading.server += seconds;
     else if (pid === process.pid) reading.bench += seconds;
-    else if (name === 'postgres' || name.startsWith('postgres:')) reading.postgres += seconds;
+    else if (name === 'postgres' || name.startsWith('postgres:')) reading.postgres += seconds + reaped;
     else if (name.startsWith('redis-server')) reading.redis += seconds;
   }
   return reading;
