@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import type { ReadableStream } from 'node:stream/web';
+import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import type { InboundMedia, MediaPort, ResolvedMedia } from '@fluxo/node-sdk';
 import { NodeError } from '@fluxo/node-sdk';
@@ -12,6 +11,7 @@ import { APP_CONFIG } from '../../../platform/config/app-config';
 import type { AppConfig } from '../../../platform/config/app-config';
 import { ChannelsService } from '../channels.service';
 import { MediaLinks } from './media-links';
+import { startDownload } from './provider-download';
 
 /** A file fetched from the provider, to stream to whoever holds a valid link. */
 export type FetchedMedia = { body: Readable; mime: string; sizeBytes?: number };
@@ -64,15 +64,13 @@ export class ChannelMedia {
     } catch (error) {
       throw mediaUnavailable((error as Error).message);
     }
-    const response = await fetch(located.url, { headers: located.headers }).catch((error: unknown) => {
+    const download = await startDownload(located.url, located.headers).catch((error: unknown) => {
       throw mediaUnavailable((error as Error).message);
     });
-    if (!response.ok || !response.body) throw mediaUnavailable(`the download answered ${response.status}`);
-    const length = Number(response.headers.get('content-length'));
     return {
-      body: Readable.fromWeb(response.body as ReadableStream),
-      mime: located.mime ?? response.headers.get('content-type') ?? 'application/octet-stream',
-      ...(Number.isFinite(length) && length > 0 ? { sizeBytes: length } : {}),
+      body: download.body,
+      mime: located.mime ?? download.contentType ?? 'application/octet-stream',
+      ...(download.sizeBytes ? { sizeBytes: download.sizeBytes } : {}),
     };
   }
 }
