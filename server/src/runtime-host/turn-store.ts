@@ -136,8 +136,7 @@ function contextSelect(tenantSetting: string, where: string): string {
            (SELECT ch.flow_ids FROM channels ch WHERE ch.id = c.channel_id) AS channel_flow_ids,
            (SELECT json_agg(json_build_object('id', f.id, 'version', f.published_version) ORDER BY f.created_at) FROM flows f
              WHERE f.tenant_id = c.tenant_id AND f.published_version IS NOT NULL) AS published_flows,
-           EXISTS (SELECT 1 FROM conversations c2 JOIN messages m ON m.conversation_id = c2.id
-                    WHERE c2.contact_id = k.id AND m.direction = 'in' AND m.status = 'processed') AS has_history,
+           k.answered_at IS NOT NULL AS has_history,
            (SELECT json_agg(p ORDER BY p.seq) FROM (
               SELECT id, seq, type, content, created_at FROM messages
                WHERE conversation_id = c.id AND direction = 'in' AND status = 'received' ORDER BY seq LIMIT 20) p) AS pending,
@@ -217,7 +216,10 @@ export function turnWriteStatements(context: TurnContext, write: TurnWrite, deli
              flow_id = CASE WHEN source = 'live' THEN $15::uuid ELSE flow_id END, flow_version = $16,
              last_inbound_at = CASE WHEN cardinality($11::uuid[]) > 0 THEN now() ELSE last_inbound_at END
        WHERE id = $3 AND $17::boolean),
-    fields AS (UPDATE contacts SET fields = $18 WHERE id = $19 AND $18::jsonb IS NOT NULL),
+    fields AS (
+      UPDATE contacts SET fields = coalesce($18::jsonb, fields),
+             answered_at = CASE WHEN cardinality($11::uuid[]) > 0 THEN coalesce(answered_at, now()) ELSE answered_at END
+       WHERE id = $19 AND ($18::jsonb IS NOT NULL OR (answered_at IS NULL AND cardinality($11::uuid[]) > 0))),
     scheduled AS (
       INSERT INTO timers (id, tenant_id, conversation_id, kind, fire_at)
       SELECT s.id, $2, $3, 'node', s.fire_at FROM jsonb_to_recordset($20::jsonb) AS s(id text, fire_at timestamptz)

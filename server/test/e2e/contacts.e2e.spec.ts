@@ -35,6 +35,9 @@ describe('contacts: the same person on two channels, merged by the tenant (Postg
   it('merges one into the other: conversations move, gaps are filled, the kept contact wins conflicts, the merge is audited', async () => {
     const target = await contactOf(whatsapp.conversationId);
     const source = await contactOf(telegram.conversationId);
+    // Only the merged identity was answered so far.
+    const sourceAnswered = new Date('2026-01-02T03:04:05Z');
+    await t.database.dataSource.query(`UPDATE contacts SET answered_at = $2 WHERE id = $1`, [source, sourceAnswered]);
     const merged = await t.client.request('POST', `/api/contacts/${target}/merge`, { token: owner.token, body: { contactId: source } });
     expect(merged.status).toBe(200);
     expect(merged.body).toMatchObject({ id: target, name: 'Maria Souza', fields: { plano: 'ouro', cidade: 'São Paulo' }, mergedInto: null });
@@ -46,6 +49,9 @@ describe('contacts: the same person on two channels, merged by the tenant (Postg
     expect(list.body.map((c: { id: string }) => c.id)).toEqual([target]);
     const gone = await t.client.request('GET', `/api/contacts/${source}`, { token: owner.token });
     expect(gone.body).toMatchObject({ id: source, mergedInto: target });
+    // Answered before on either identity: the kept contact is no longer new (the earlier answer counts).
+    const [kept] = await t.database.dataSource.query(`SELECT answered_at FROM contacts WHERE id = $1`, [target]);
+    expect(kept.answered_at).toEqual(sourceAnswered);
     const [audit] = await t.database.dataSource.query(`SELECT details FROM audit_log WHERE action = 'contact.merged' AND target_id = $1`, [target]);
     expect(audit.details).toEqual({ mergedContactId: source, conversations: 1 });
   });

@@ -175,6 +175,29 @@ describe('the turn pipeline (Postgres)', () => {
     expect((await botTexts(db(), conversationId))[1]).toBe('Tchau, Ana\nMaria\nSouza');
   });
 
+  it("greets a contact on their first message ever, and on no later one, in any of their conversations", async () => {
+    const owner = await t.client.signup();
+    await insertFlow(db(), owner.tenantId, echoBot());
+    await insertFlow(db(), owner.tenantId, graphOf(
+      [['start', 'fluxo.messageTrigger', { mode: 'firstMessage' }], ['hi', 'fluxo.sendMessage', { kind: 'text', text: 'Bem-vindo!' }]],
+      ['start>hi'],
+    ), { name: 'Boas-vindas' });
+    const conversationId = await insertLiveConversation(db(), owner.tenantId);
+    await receiveText(t.app, owner.tenantId, conversationId, 'oi');
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 1);
+    await receiveText(t.app, owner.tenantId, conversationId, 'oi de novo');
+    await waitFor(async () => (await botTexts(db(), conversationId)).length === 2);
+    expect(await botTexts(db(), conversationId)).toEqual(['Bem-vindo!', 'Você disse: oi de novo']);
+    // The same person in a conversation of its own (another channel, or after the first was closed): no longer new.
+    const [{ contact_id: contactId }] = await db().query(`SELECT contact_id FROM conversations WHERE id = $1`, [conversationId]);
+    const [second] = await db().query(
+      `INSERT INTO conversations (tenant_id, contact_id, channel, external_key, source) VALUES ($1, $2, 'simulator', 'second', 'live') RETURNING id`,
+      [owner.tenantId, contactId]);
+    await receiveText(t.app, owner.tenantId, second.id, 'olá');
+    await waitFor(async () => (await botTexts(db(), second.id)).length === 1);
+    expect(await botTexts(db(), second.id)).toEqual(['Você disse: olá']);
+  });
+
   it("runs the tenant's fallback flow when no trigger matches", async () => {
     const owner = await t.client.signup();
     await insertFlow(db(), owner.tenantId, askBot());

@@ -10,6 +10,8 @@ import { recordAudit } from '../audit/record-audit';
 type ContactRow = {
   id: string; channel: string; external_id: string; name: string | null; phone: string | null; aliases: string[];
   fields: Record<string, unknown>; merged_into: string | null; created_at: Date;
+  /** When a turn first took one of the contact's messages (null: never answered, the contact is new). */
+  answered_at: Date | null;
 };
 
 /** The people behind the conversations: one per channel identity, until the tenant merges two that are one person. */
@@ -57,8 +59,9 @@ export class ContactsService {
       }
       await db.query(`
         UPDATE contacts SET name = coalesce(name, $2), phone = coalesce(phone, $3),
-               aliases = ARRAY(SELECT DISTINCT unnest(aliases || $4::text[])), fields = $5::jsonb || fields
-         WHERE id = $1`, [targetId, source.name, source.phone, source.aliases, JSON.stringify(source.fields)]);
+               aliases = ARRAY(SELECT DISTINCT unnest(aliases || $4::text[])), fields = $5::jsonb || fields,
+               answered_at = least(answered_at, $6::timestamptz)
+         WHERE id = $1`, [targetId, source.name, source.phone, source.aliases, JSON.stringify(source.fields), source.answered_at]);
       const moved = await queryRows<{ id: string }>(db, `UPDATE conversations SET contact_id = $1 WHERE contact_id = $2 RETURNING id`, [targetId, sourceId]);
       // Identities merged into the source earlier follow it.
       await db.query(`UPDATE contacts SET merged_into = $1 WHERE id = $2 OR merged_into = $2`, [targetId, sourceId]);
