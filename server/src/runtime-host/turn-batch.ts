@@ -56,7 +56,8 @@ export const STRAGGLER_WAIT_MS = 25;
  *   that nothing changed since its read (the conversation row's version, the mailbox items it took).
  *   A batch whose write fails rolls back, and each of its turns writes on its own the same way, so
  *   one bad turn fails alone and the others' engines do not run twice. Only a turn whose
- *   conversation changed meanwhile runs again (from scratch, on its own).
+ *   conversation changed meanwhile runs again (from scratch, on its own), and so does one whose read
+ *   failed because another turn's statement had failed the shared transaction.
  */
 export class TurnBatches {
   private waiting: Member[] = [];
@@ -213,7 +214,7 @@ export class TurnBatches {
       const outcome = await outcomeOf;
       const member = members[index]!;
       if (outcome.ok) member.resolve(outcome.value);
-      else if (outcome.error instanceof ConversationChangedMeanwhile) void this.alone(member);
+      else if (outcome.error instanceof ConversationChangedMeanwhile || abortedByAnother(outcome.error, member)) void this.alone(member);
       else member.reject(outcome.error);
     })).then(() => undefined);
     return { settled };
@@ -259,6 +260,17 @@ export class TurnBatches {
     }
   }
 }
+
+/**
+ * A turn whose read failed only because another turn's statement had already failed the shared
+ * transaction (Postgres refuses every statement after that): nothing of it was written, so it runs
+ * again on its own rather than fail a job for someone else's error.
+ */
+function abortedByAnother(error: unknown, member: LockedMember): boolean {
+  return member.state !== 'detached' && (error as { code?: string } | null)?.code === IN_FAILED_TRANSACTION;
+}
+
+const IN_FAILED_TRANSACTION = '25P02';
 
 /** Locks the rows no other transaction holds, in key order; answers those it locked. */
 function lockConversations(conversationIds: string[]): PreparedStatement {

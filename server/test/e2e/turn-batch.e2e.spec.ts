@@ -138,6 +138,36 @@ describe('turn batches (Postgres)', () => {
     expect(calls.filter((call) => call === 'r1')).toHaveLength(1);
   });
 
+  it("runs again, on its own, a turn whose read failed only because another turn's statement failed the batch's transaction", async () => {
+    const owner = await t.client.signup();
+    const [first, broken, reader] = await Promise.all([0, 1, 2].map(() => waitingConversation(db(), owner.tenantId)));
+    const calls: string[] = [];
+    const failed = gate();
+    let reads = 0;
+    const turns = batches();
+    const results = await Promise.allSettled([
+      turns.run(first!.conversationId, replyTurn('r0', calls)),
+      turns.run(broken!.conversationId, async (turn: OpenTurn) => {
+        try {
+          return await turn.db.query('SELECT 1 / 0');
+        } finally {
+          failed.open();
+        }
+      }),
+      turns.run(reader!.conversationId, async (turn: OpenTurn) => {
+        reads += 1;
+        if (reads === 1) await failed.opened;
+        await turn.db.query('SELECT 1');
+        return replyTurn('r2', calls)(turn);
+      }),
+    ]);
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toContain('division by zero');
+    expect(reads).toBe(2);
+    expect(await outboxOf(reader!.conversationId)).toEqual(['r2']);
+  });
+
   it('leaves a conversation another transaction holds to a turn of its own, which waits; the batch does not', async () => {
     const owner = await t.client.signup();
     const [first, held, free] = await Promise.all([0, 1, 2].map(() => waitingConversation(db(), owner.tenantId)));
