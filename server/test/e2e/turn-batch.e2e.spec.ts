@@ -43,6 +43,11 @@ describe('turn batches (Postgres)', () => {
   const db = () => t.database.dataSource;
   /** One batch at a time: the first turn goes alone, and those submitted with it wait and go together. */
   const batches = () => new TurnBatches(db(), { maxTurns: 16, maxOpen: 1 });
+  /** A new tenant's `count` conversations, each with a message waiting. */
+  const waiting = async (count: number) => {
+    const owner = await t.client.signup();
+    return Promise.all(Array.from({ length: count }, () => waitingConversation(db(), owner.tenantId)));
+  };
 
   const writerOf = async (turnIds: string[]) => (await db().query(
     `SELECT count(DISTINCT xmin::text)::int AS transactions FROM turns WHERE conversation_id = ANY($1::uuid[])`, [turnIds]))[0].transactions as number;
@@ -72,8 +77,7 @@ describe('turn batches (Postgres)', () => {
   });
 
   it('lets a slow turn go: the others commit at once, and it writes on its own when it is done', async () => {
-    const owner = await t.client.signup();
-    const [first, slow, fast1, fast2] = await Promise.all([0, 1, 2, 3].map(() => waitingConversation(db(), owner.tenantId)));
+    const [first, slow, fast1, fast2] = await waiting(4);
     const calls: string[] = [];
     const slowCall = gate();
     const turns = batches();
@@ -92,8 +96,7 @@ describe('turn batches (Postgres)', () => {
   });
 
   it('runs a let-go turn again when its conversation changed meanwhile, and keeps only the second run', async () => {
-    const owner = await t.client.signup();
-    const [first, slow, fast] = await Promise.all([0, 1, 2].map(() => waitingConversation(db(), owner.tenantId)));
+    const [first, slow, fast] = await waiting(3);
     const calls: string[] = [];
     const slowCall = gate();
     let runs = 0;
@@ -115,8 +118,7 @@ describe('turn batches (Postgres)', () => {
   });
 
   it("fails a turn whose write fails alone: the batch's other turns are written without running again", async () => {
-    const owner = await t.client.signup();
-    const [first, good, bad] = await Promise.all([0, 1, 2].map(() => waitingConversation(db(), owner.tenantId)));
+    const [first, good, bad] = await waiting(3);
     const calls: string[] = [];
     const turns = batches();
     const badTurn = async (turn: OpenTurn) => {
@@ -139,8 +141,7 @@ describe('turn batches (Postgres)', () => {
   });
 
   it("runs again, on its own, a turn whose read failed only because another turn's statement failed the batch's transaction", async () => {
-    const owner = await t.client.signup();
-    const [first, broken, reader] = await Promise.all([0, 1, 2].map(() => waitingConversation(db(), owner.tenantId)));
+    const [first, broken, reader] = await waiting(3);
     const calls: string[] = [];
     const failed = gate();
     let reads = 0;
@@ -169,8 +170,7 @@ describe('turn batches (Postgres)', () => {
   });
 
   it('leaves a conversation another transaction holds to a turn of its own, which waits; the batch does not', async () => {
-    const owner = await t.client.signup();
-    const [first, held, free] = await Promise.all([0, 1, 2].map(() => waitingConversation(db(), owner.tenantId)));
+    const [first, held, free] = await waiting(3);
     const holder = db().createQueryRunner();
     await holder.connect();
     await holder.query('BEGIN');
