@@ -14,10 +14,8 @@ type Member = {
 };
 
 /** A member's write, waiting for its batch's script. */
-type PendingWrite = {
+type PendingWrite = ScopedWrite & {
   member: LockedMember;
-  statements: Statement[];
-  read: (results: unknown[][]) => CommittedWrite;
   write: TurnWrite;
   deliveryHolder: string | undefined;
   resolve: (value: CommittedWrite) => void;
@@ -179,13 +177,8 @@ export class TurnBatches {
           if (!context) throw new Error('no turn to commit: the conversation is gone');
           if (flushed) return this.writeAlone(member, write, deliveryHolder);
           member.state = 'asked';
-          const { written, delivery, read } = turnWriteStatements(context, write, deliveryHolder);
           const promise = new Promise<CommittedWrite>((resolve, reject) => {
-            writes.push({
-              member, read, write, deliveryHolder, resolve, reject,
-              // The write's own statements follow the tenant's setting and role.
-              statements: [tenantSetting(context.conversation.tenantId), TENANT_ROLE, written, ...(delivery.length ? delivery : ['RESET ROLE'])],
-            });
+            writes.push({ ...scopedWrite(context, write, deliveryHolder), member, write, deliveryHolder, resolve, reject });
           });
           progressed();
           return promise;
@@ -214,7 +207,7 @@ export class TurnBatches {
       const outcome = await outcomeOf;
       const member = members[index]!;
       if (outcome.ok) member.resolve(outcome.value);
-      else if (outcome.error instanceof ConversationChangedMeanwhile || abortedByAnother(outcome.error, member)) void this.alone(member);
+      else if (outcome.error instanceof ConversationChangedMeanwhile || abortedByAnother(outcome.error)) void this.alone(member);
       else member.reject(outcome.error);
     })).then(() => undefined);
     return { settled };
@@ -232,7 +225,7 @@ export class TurnBatches {
     }
     let at = 0;
     for (const write of writes) {
-      write.resolve(write.read(results.slice(at + 2, at + write.statements.length)));
+      write.resolve(write.read(results.slice(at, at + write.statements.length)));
       at += write.statements.length;
     }
   }
@@ -249,9 +242,8 @@ export class TurnBatches {
       const opened = await queryStatements(runner.manager, ['BEGIN', GENERIC_PLANS, lockConversation(member.conversationId),
         unchangedSince(member.conversationId, member.rowVersion ?? '', write)]);
       if (!(opened[3]?.[0] as { unchanged?: boolean } | undefined)?.unchanged) throw new ConversationChangedMeanwhile(`conversation ${member.conversationId} changed during its turn`);
-      const { written, delivery, read } = turnWriteStatements(context, write, deliveryHolder);
-      const results = await queryStatements(runner.manager, [tenantSetting(context.conversation.tenantId), TENANT_ROLE, written, ...delivery, 'COMMIT']);
-      return read(results.slice(2));
+      const { statements, read } = scopedWrite(context, write, deliveryHolder);
+      return read(await queryStatements(runner.manager, [...statements, 'COMMIT']));
     } catch (error) {
       await runner.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -266,8 +258,8 @@ export class TurnBatches {
  * transaction (Postgres refuses every statement after that): nothing of it was written, so it runs
  * again on its own rather than fail a job for someone else's error.
  */
-function abortedByAnother(error: unknown, member: LockedMember): boolean {
-  return member.state !== 'detached' && (error as { code?: string } | null)?.code === IN_FAILED_TRANSACTION;
+function abortedByAnother(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === IN_FAILED_TRANSACTION;
 }
 
 const IN_FAILED_TRANSACTION = '25P02';
@@ -298,9 +290,21 @@ function unchangedSince(conversationId: string, rowVersion: string, write: TurnW
   };
 }
 
-/** The tenant whose rows the next write may touch (row-level security). */
-function tenantSetting(tenantId: string): string {
+type ScopedWrite = { statements: Statement[]; read: (results: unknown[][]) => CommittedWrite };
+
+/**
+ * A turn's write as statements that stand on their own in a script shared with other tenants'
+ * writes: its tenant's setting and role first (row-level security), the connection's own role
+ * again after; and how to read its answer from the results of exactly these statements.
+ */
+function scopedWrite(context: TurnContext, write: TurnWrite, deliveryHolder: string | undefined): ScopedWrite {
+  const tenantId = context.conversation.tenantId;
   if (!isUuid(tenantId)) throw new Error(`not a tenant id: ${tenantId}`);
-  return `SELECT set_config('fluxo.tenant_id', '${tenantId}', true)`;
+  const { written, delivery, read } = turnWriteStatements(context, write, deliveryHolder);
+  return {
+    // The delivery's statements begin with RESET ROLE; without them the write resets it itself.
+    statements: [`SELECT set_config('fluxo.tenant_id', '${tenantId}', true)`, TENANT_ROLE, written, ...(delivery.length ? delivery : ['RESET ROLE'])],
+    read: (results) => read(results.slice(2)),
+  };
 }
 
